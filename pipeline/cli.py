@@ -1,0 +1,148 @@
+"""The ``timeline`` command: a thin skin over the library. The only place logging is configured."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from pipeline.errors import PipelineError
+from pipeline.settings import DEFAULT_DB
+
+ERR = Console(stderr=True)
+OUT = Console()
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
+    help="The timeline database.",
+)
+
+
+def _fail(err: PipelineError) -> None:
+    ERR.print(f"[red]error:[/red] {err}", highlight=False, markup=True, soft_wrap=True)
+    sys.exit(1)
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log what the stages do.")
+def main(verbose: bool) -> None:
+    """Turn press notices and inspection reports about children's services into a cited timeline."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for the files of this call that give none.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; failures are still printed.")
+def ingest(inputs: tuple[str, ...], db_path: Path, published: str | None, quiet: bool) -> None:
+    """Ingest files, folders or globs into the timeline. Exit status 1 if any failed."""
+    from pipeline.fetch import expand_sources
+    from pipeline.ingest import ingest as run_ingest
+    from pipeline.store import open_timeline
+
+    try:
+        timeline = open_timeline(db_path)
+        total = len(expand_sources(inputs))
+        show = not quiet and total > 1
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=ERR,
+                      disable=not show, transient=True) as progress:
+            task = progress.add_task("ingesting", total=total)
+            report = run_ingest(inputs, timeline, published=published, progress=lambda _: progress.advance(task))
+    except PipelineError as err:
+        _fail(err)
+        return
+    for failure in report.failures:
+        ERR.print(f"{failure.source}: {failure.reason}", highlight=False, markup=False, soft_wrap=True)
+    if not quiet:
+        ERR.print(
+            f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.failures)} failed -> {db_path}",
+            highlight=False,
+        )
+    sys.exit(1 if report.failures else 0)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+def export(db_path: Path, fmt: str) -> None:
+    """Print one spec record per document (JSON Lines)."""
+    from pipeline.store import open_timeline
+
+    try:
+        timeline = open_timeline(db_path)
+    except PipelineError as err:
+        _fail(err)
+        return
+    for record in timeline.records():
+        click.echo(record.model_dump_json(exclude={"authorities": {"__all__": set()}}))
+
+
+@main.command()
+@click.argument("authority")
+@db_option
+@click.option("--from", "since", metavar="DATE", help="Only events on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--to", "until", metavar="DATE", help="Only events on or before this date.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def show(authority: str, db_path: Path, since: str | None, until: str | None, fmt: str) -> None:
+    """An authority's judgements and actions in date order, each with its source."""
+    from pipeline.query.timeline import authority_timeline
+    from pipeline.store import open_timeline
+
+    try:
+        entries = authority_timeline(open_timeline(db_path), authority, since, until)
+    except PipelineError as err:
+        _fail(err)
+        return
+    if fmt == "json":
+        click.echo(json.dumps([e.model_dump() for e in entries], indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{authority}: {len(entries)} events", show_lines=True)
+    for column in ("date", "authority", "event", "detail", "evidence", "source"):
+        table.add_column(column, overflow="fold")
+    for e in entries:
+        table.add_row(e.date or "?", e.authority, e.event, e.detail, e.evidence, e.source)
+    OUT.print(table)
+
+
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score this JSON Lines file instead of the database's export.")
+@click.option("--misses", is_flag=True, help="List every missed and spurious item.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def evaluate(gold: Path, db_path: Path, predictions: Path | None, misses: bool, as_json: bool) -> None:
+    """Per-field precision, recall and F1 against GOLD, by the spec's rules."""
+    from pipeline.evaluate.score import Scorer, format_scores, read_jsonl
+    from pipeline.store import open_timeline
+
+    try:
+        predicted = read_jsonl(predictions) if predictions else [r.model_dump() for r in open_timeline(db_path).records()]
+    except PipelineError as err:
+        _fail(err)
+        return
+    scores = Scorer().score(read_jsonl(gold), predicted)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=2))
+        return
+    click.echo(format_scores(scores))
+    if misses:
+        click.echo("\n".join(scores.misses))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the exported record."""
+    from pipeline.records import DocumentRecord
+
+    click.echo(json.dumps(DocumentRecord.model_json_schema(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Query: an authority's timeline, exports."""

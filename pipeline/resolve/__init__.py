@@ -1,0 +1,1 @@
+"""Resolve: spans to normalised facts. Pure functions over the gazetteer, dates and sentences."""

@@ -1,0 +1,42 @@
+"""A parsed document and its spaCy Doc to the spec's record."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.records import DateRecord, DocumentRecord, ParsedDocument
+from pipeline.resolve.actions import action_records
+from pipeline.resolve.authorities import authority_records, mentioned_authorities, subject_authority
+from pipeline.resolve.context import DocumentContext
+from pipeline.resolve.dates import DateResolver
+from pipeline.resolve.gazetteer import Gazetteer
+from pipeline.resolve.judgements import judgement_records
+from pipeline.resolve.people import person_records
+
+
+def date_records(doc: Doc, published: str | None) -> list[DateRecord]:
+    resolver = DateResolver(published)
+    records = []
+    for span in doc.spans["dates"]:
+        before = doc.text[max(0, span.start_char - 80) : span.start_char]
+        records.append(DateRecord(text=span.text, value=resolver.resolve(span.text, before), start=span.start_char, end=span.end_char))
+    return records
+
+
+def document_record(parsed: ParsedDocument, doc: Doc, gazetteer: Gazetteer) -> DocumentRecord:
+    dates = date_records(doc, parsed.published)
+    span_values = list(zip(doc.spans["dates"], [d.value for d in dates], strict=True))
+    on = parsed.published
+    mentions = mentioned_authorities(doc.spans["authorities"], gazetteer, on)
+    ctx = DocumentContext(doc=doc, published=on, mentions=mentions, subject=subject_authority(mentions), date_values=span_values)
+    return DocumentRecord(
+        source=parsed.source,
+        url=parsed.url,
+        title=parsed.title,
+        published=parsed.published,
+        authorities=authority_records(mentions),
+        people=person_records(list(doc.spans["people"]), gazetteer, on),
+        judgements=judgement_records(ctx),
+        actions=action_records(ctx),
+        dates=dates,
+    )

@@ -1,0 +1,177 @@
+"""Ofsted judgements: a grade for one authority and one area, from the constructions that state it.
+
+A grade counts when its word stands in grade position ("judged X to be inadequate", "rated
+'Good'", "Overall effectiveness – Requires improvement to be good", "was found to be inadequate"),
+in a sentence about an inspection or in a grade list, and not when the grade is expected,
+conditional, a quality of something else ("outstanding features") or another body's grade
+(a school, a care home rated by CQC, a Scottish or Welsh inspectorate).
+
+Areas pair with grades by position: an area takes the first grade after it ("safeguarding and
+services for looked after children … to be inadequate"); an area after every grade takes the
+grade before it ("graded outstanding for its care leavers"); no area means overall effectiveness.
+
+Authority attribution: the authority named in the sentence nearest the grade; else, for a grade
+list line or a sentence that refers back ("the council", "its", "children's services"), the
+document's subject authority; else none, and the grade is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from pipeline.records import JudgementRecord
+from pipeline.resolve.context import DocumentContext, evidence_of
+
+# Words just before a grade that put it in grade position.
+GRADE_LEAD = {
+    "judged", "rated", "graded", "found", "as", "be", "been", "was", "were", "is", "are", "remains", "remained",
+    "remain", "of", "received", "achieved", "given", "–", "-", "—", ":", "|", "being", "deemed", "now", "overall",
+    "rating", "grade", "judgement", "assessed",
+}
+# How many tokens back a grade's lead word may stand ("judged … to be inadequate").
+GRADE_LEAD_WINDOW = 3
+GRADE_LIST_LINE = re.compile(r"[–—\-|:]\s*[‘'\"“]?(?:outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)[’'\"”]?\s*\.?\s*$", re.IGNORECASE)
+REFERS_BACK = re.compile(r"\b(?:the council|the authority|the local authority|its|their|our|children[’']s services|the county|the borough|the city)\b", re.IGNORECASE)
+CHILD_PROTECTION = re.compile(r"child protection|protection of children", re.IGNORECASE)
+SIF_START = "2013-11"
+
+
+def in_grade_position(rating: Span, sentence: Span) -> bool:
+    if rating.kb_id_ == "requires_improvement":
+        return True  # a verb phrase only ever used of a grade
+    first = rating[0]
+    quoted = first.i > 0 and first.nbor(-1).text in {"‘", "'", '"', "“"}
+    if quoted or (first.text[0].isupper() and first.i != sentence.start):
+        return True
+    window = [t.lower_ for t in rating.doc[max(sentence.start, rating.start - GRADE_LEAD_WINDOW) : rating.start]]
+    if not any(w in GRADE_LEAD for w in window):
+        return False
+    after = rating.doc[rating.end] if rating.end < sentence.end else None
+    # "inadequate social services" is a description, not a grade.
+    return not (after is not None and after.pos_ in {"NOUN", "ADJ", "PROPN"} and after.lower_ not in {"overall", "features"})
+
+
+def _areas(ctx: DocumentContext, sentence: Span) -> list[Span]:
+    areas = sorted(ctx.cues(sentence, "AREA"), key=lambda s: (s.start, -len(s)))
+    kept: list[Span] = []
+    for area in areas:
+        if kept and area.start < kept[-1].end:
+            continue
+        kept.append(area)
+    return kept
+
+
+def _area_value(area: Span, when: str | None) -> str:
+    if area.kb_id_ == "safeguarding" and CHILD_PROTECTION.search(area.text) and when and when >= SIF_START:
+        return "help_and_protection"
+    return area.kb_id_
+
+
+def pair_areas(ratings: list[Span], areas: list[Span]) -> list[tuple[Span, Span | None]]:
+    """Each grade with the areas it grades; None stands for overall effectiveness."""
+    pairs: list[tuple[Span, Span | None]] = []
+    previous_end = -1
+    for index, rating in enumerate(ratings):
+        chosen = [a for a in areas if previous_end <= a.start < rating.start]
+        if not chosen and index == len(ratings) - 1:
+            chosen = [a for a in areas if a.start >= rating.end]
+        if chosen:
+            pairs.extend((rating, area) for area in chosen)
+        elif not areas or _says_overall(rating):
+            pairs.append((rating, None))
+        previous_end = rating.end
+    return pairs
+
+
+def _says_overall(rating: Span) -> bool:
+    doc = rating.doc
+    near = [doc[i].lower_ for i in range(max(0, rating.start - 2), min(len(doc), rating.end + 1))]
+    return "overall" in near
+
+
+def _authority(ctx: DocumentContext, sentence: Span, rating: Span, grade_list: bool):
+    named = ctx.authorities_in(sentence)
+    if named:
+        before = [(s, a) for s, a in named if s.start < rating.start]
+        return (before[-1] if before else named[0])[1]
+    if grade_list or REFERS_BACK.search(sentence.text):
+        return ctx.subject
+    return None
+
+
+def inspection_date(ctx: DocumentContext) -> str | None:
+    """When the document's inspection was published or took place, from the sentences about it."""
+    for sentence in ctx.sentences:
+        if re.search(r"\binspect|\breport\b|\bOfsted\b", sentence.text):
+            for _, value in ctx.dates_in(sentence):
+                if value and not value.startswith("XXXX"):
+                    return value
+    return ctx.published
+
+
+def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
+    records: list[JudgementRecord] = []
+    fallback_date = inspection_date(ctx)
+    inspections = [c.kb_id_ for c in ctx.doc.spans["cues"] if c.label_ == "INSPECTION"]
+    for sentence in ctx.sentences:
+        ratings = ctx.cues(sentence, "RATING")
+        if not ratings:
+            continue
+        line = sentence.text.strip()
+        grade_list = bool(GRADE_LIST_LINE.search(line)) or " | " in line
+        if ctx.has_cue(sentence, "HEDGE", "expected") or ctx.has_cue(sentence, "HEDGE", "conditional"):
+            continue
+        if not grade_list and not ctx.has_cue(sentence, "INSPECTION_CONTEXT"):
+            continue
+        features = {c.start for c in ctx.cues(sentence, "HEDGE") if c.kb_id_ == "feature"}
+        ratings = _drop_nested(ratings)
+        ratings = [r for r in ratings if r.start not in features and (grade_list or in_grade_position(r, sentence))]
+        others = ctx.cues(sentence, "OTHER_BODY")
+        areas = _areas(ctx, sentence)
+        if others and not areas and not ctx.authorities_in(sentence):
+            continue
+        if others and any(o.start < r.start for o in others for r in ratings) and not areas:
+            continue
+        dates = [v for _, v in ctx.dates_in(sentence) if v and not v.startswith("XXXX")]
+        when = dates[0] if dates else fallback_date
+        if ctx.dates_in(sentence) and not dates:
+            when = None
+        inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
+        evidence, start, end = evidence_of(sentence)
+        for rating, area in pair_areas(ratings, areas):
+            authority = _authority(ctx, sentence, rating, grade_list)
+            if authority is None:
+                continue
+            area_value = _area_value(area, when or ctx.published) if area is not None else "overall_effectiveness"
+            records.append(
+                JudgementRecord(
+                    authority=authority.name,
+                    area=area_value,  # type: ignore[arg-type]
+                    rating=rating.kb_id_,  # type: ignore[arg-type]
+                    inspection=inspection,
+                    date=when,
+                    evidence=evidence,
+                    start=start,
+                    end=end,
+                )
+            )
+    return _unique(records)
+
+
+def _drop_nested(ratings: list[Span]) -> list[Span]:
+    """'requires improvement to be good' is one grade, not also 'good'."""
+    kept: list[Span] = []
+    for rating in sorted(ratings, key=lambda s: (s.start, -len(s))):
+        if kept and rating.start < kept[-1].end:
+            continue
+        kept.append(rating)
+    return kept
+
+
+def _unique(records: list[JudgementRecord]) -> list[JudgementRecord]:
+    seen: dict[tuple[str, str, str], JudgementRecord] = {}
+    for record in records:
+        seen.setdefault((record.authority, record.area, record.rating), record)
+    return list(seen.values())

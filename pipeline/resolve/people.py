@@ -1,0 +1,135 @@
+"""People: a name per person (titles stripped, short references joined) and the role the text gives.
+
+Roles come from the constructions that carry them, around the name in its sentence:
+  before, as an apposition   "The Children's Minister, Jane Doe, said"
+  before, as a title         "Council Leader Jo Bloggs said", "Prime Minister A B said"
+  after, as an apposition    "Sir C D, chief executive of Action for Children, welcomed"
+  after, directly            "E F Chief Executive of X Council and …"
+  after "as"                 "with G H as an independent chair"
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from pipeline.extract.people import COURTESY_TITLES, PEERAGE_TITLES
+from pipeline.records import PersonRecord
+from pipeline.resolve.gazetteer import Gazetteer
+
+# Head words of a job title: a role phrase must contain one.
+ROLE_HEADS = re.compile(
+    r"\b(?:minister|secretary|chief executive|executive|director|leader|chair|chairman|chairwoman|chairperson|"
+    r"member|mayor|commissioner|inspector|head|manager|officer|advis[eo]r|president|spokes(?:man|woman|person)|"
+    r"lead|deputy|chancellor|MP|portfolio holder|councillor|founder|principal|governor|trustee|"
+    r"campaigner|lawyer|solicitor|barrister|professor|researcher|author|consultant|social worker|nurse|"
+    r"ombudsman|coordinator|co-ordinator|editor|correspondent|partner|owner|cabinet)\b",
+    re.IGNORECASE,
+)
+SPEECH = r"(?:said|says|added|told|explained|warned|welcomed|commented|stated|insisted|argued|noted|issued|wrote|who|has|had|is|was|will|would)"
+AFTER_APPOSITION = re.compile(rf"^\s*,\s*(?P<role>[^,;:“”\"()]{{3,140}}?)\s*(?:,|;|:|\(|\s{SPEECH}\b|$)")
+AFTER_DIRECT = re.compile(rf"^\s+(?P<role>(?:[A-Z][\w’'&-]*|of|for|the|and|at)(?:\s+(?:[A-Z][\w’'&-]*|of|for|the|and|at|[a-z][\w’'-]*(?=\s+[A-Z])))*)\s*(?:,|:|\s{SPEECH}\b)")
+AFTER_AS = re.compile(r"^\s+as\s+(?:an?\s+|the\s+|its\s+)?(?P<role>[^,;:.“”\"()]{3,80}?)(?:[,;:.)]|\s+(?:and|to|for|who)\b|$)")
+BEFORE_APPOSITION = re.compile(r"(?P<role>[A-Za-z][^,;:“”\"()]{2,140}?)\s*,\s*$")
+BEFORE_TITLE = re.compile(r"(?P<role>(?:[A-Z][\w’'-]*\s+)*(?:[a-z][\w’'-]*\s+)?(?:of\s+|for\s+|and\s+|the\s+|[A-Z][\w’'-]*\s+)*)$")
+LEADING_NOISE = re.compile(
+    r"^(?:(?:and|but|however|meanwhile|also|while|as|then|said|says|the|a|an|its|their|his|her|our|council[’']s|"
+    r"the council[’']s|authority[’']s)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+TRAILING_NOISE = re.compile(r"[\s,]*(?:and|said|says|added|who|has|had|is|was)$", re.IGNORECASE)
+ORGANISATION = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|and|for|of|&))*)")
+
+
+def split_title(name: str) -> tuple[str, str | None]:
+    """'Cllr Roy Perry' -> ('Roy Perry', 'Cllr'); peerage names are kept whole unless a full name follows."""
+    words = name.split()
+    title = None
+    while len(words) > 1 and words[0].lower().rstrip(".") in COURTESY_TITLES:
+        title = words.pop(0).rstrip(".")
+    if len(words) > 2 and words[0].lower() in PEERAGE_TITLES:
+        title = words.pop(0)
+    return " ".join(words), title
+
+
+def clean_role(role: str) -> str | None:
+    role = " ".join(role.split()).strip(" ,;:-–")
+    role = LEADING_NOISE.sub("", role).strip()
+    role = TRAILING_NOISE.sub("", role).strip(" ,")
+    if not role or not ROLE_HEADS.search(role) or len(role.split()) > 18:
+        return None
+    if re.search(r"\b(?:said|says|told|will|would|has|have|had|is|are|was|were)\b", role):
+        return None
+    return role
+
+
+def role_near(span: Span, others: list[Span]) -> str | None:
+    """The role phrase next to a name in its sentence, or None."""
+    sentence = span.sent
+    text = sentence.text
+    start = span.start_char - sentence.start_char
+    end = span.end_char - sentence.start_char
+    later = [o.start_char - sentence.start_char for o in others if o.start_char > span.end_char and o.sent == sentence]
+    after = text[end : min(later) if later else len(text)]
+    earlier = [o.end_char - sentence.start_char for o in others if o.end_char < span.start_char and o.sent == sentence]
+    before = text[max(earlier) if earlier else 0 : start]
+    for pattern, chunk in ((AFTER_APPOSITION, after), (AFTER_AS, after), (AFTER_DIRECT, after)):
+        match = pattern.match(chunk)
+        if match and (role := clean_role(_cut_at_next_role(match.group("role")))):
+            return role
+    for pattern in (BEFORE_APPOSITION, BEFORE_TITLE):
+        match = pattern.search(before)
+        if match and (role := clean_role(_last_clause(match.group("role")))):
+            return role
+    return None
+
+
+def _cut_at_next_role(role: str) -> str:
+    """'Chief Executive of X Council and Council Leader' -> 'Chief Executive of X Council'."""
+    parts = re.split(r"\s+and\s+(?=[A-Z])", role)
+    return parts[0]
+
+
+def _last_clause(text: str) -> str:
+    """The last clause before a name: what follows the last verb, quote or sentence opener."""
+    pieces = re.split(r"[“”\"]|\b(?:said|says|that|with|by|from|to|told|and)\b(?=\s+[a-z])", text)
+    return pieces[-1]
+
+
+def organisation_of(role: str | None) -> str | None:
+    if not role:
+        return None
+    match = ORGANISATION.search(role)
+    if match:
+        org = re.sub(r"[’']s\b.*$", "", match.group("org")).strip()
+        return org or None
+    match = re.match(r"^(?:the\s+)?(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)[’']s\b", role)
+    return match.group("org") if match else None
+
+
+def person_records(spans: list[Span], gazetteer: Gazetteer, on: str | None) -> list[PersonRecord]:
+    """One record per person; short references ('Ben', 'Ms Doe', 'Wright') join the full name."""
+    full: dict[str, PersonRecord] = {}
+    pending: list[tuple[str, str | None, str | None]] = []
+    for span in spans:
+        name, title = split_title(span.text)
+        role = role_near(span, [s for s in spans if s is not span])
+        if len(name.split()) == 1 and name.split()[0].lower() not in PEERAGE_TITLES:
+            pending.append((name, title, role))
+            continue
+        key = name.lower()
+        record = full.get(key)
+        if record is None:
+            full[key] = record = PersonRecord(name=name, title=title)
+        if role and not record.role:
+            organisation = organisation_of(role)
+            authority = gazetteer.resolve(organisation, on) if organisation else None
+            full[key] = record.model_copy(
+                update={"role": role, "organisation": organisation, "authority": authority.name if authority else None}
+            )
+    for name, _title, role in pending:
+        match = next((k for k in full if name.lower() in k.split()), None)
+        if match and role and not full[match].role:
+            full[match] = full[match].model_copy(update={"role": role, "organisation": organisation_of(role)})
+    return list(full.values())

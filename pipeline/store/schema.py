@@ -1,0 +1,89 @@
+"""The timeline's schema, as numbered migrations applied in order and recorded in ``migrations``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _initial(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {
+            "id": str, "source": str, "url": str, "title": str, "published": str, "published_from": str,
+            "kind": str, "text": str, "raw": bytes, "record": str, "extractor": str, "ingested_at": str,
+        },
+        pk="id",
+    )
+    db["authorities"].create(
+        {"gss": str, "dfe": str, "name": str, "council": str, "kind": str, "region": str,
+         "valid_from": str, "valid_to": str, "successors": str},
+        pk="gss",
+    )
+    db["document_authorities"].create(
+        {"document_id": str, "gss": str},
+        pk=("document_id", "gss"),
+        foreign_keys=[("document_id", "documents", "id"), ("gss", "authorities", "gss")],
+    )
+    db["people"].create({"id": str, "name": str}, pk="id")
+    db["person_roles"].create(
+        {"person_id": str, "document_id": str, "title": str, "role": str, "organisation": str,
+         "authority": str, "date": str},
+        pk=("person_id", "document_id"),
+        foreign_keys=[("person_id", "people", "id"), ("document_id", "documents", "id")],
+    )
+    fact_columns = {"id": int, "document_id": str, "gss": str, "authority": str, "date": str,
+                    "evidence": str, "start": int, "end": int}
+    db["judgements"].create(
+        {**fact_columns, "area": str, "rating": str, "inspection": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("gss", "authorities", "gss")],
+    )
+    db["actions"].create(
+        {**fact_columns, "kind": str, "status": str, "actor": str, "deadline": str},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("gss", "authorities", "gss")],
+    )
+    db["dates"].create(
+        {"id": int, "document_id": str, "text": str, "value": str, "start": int, "end": int},
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["ingest_errors"].create(
+        {"source": str, "stage": str, "reason": str, "first_seen": str, "last_seen": str, "count": int},
+        pk=("source", "reason"),
+    )
+    for table, columns in (
+        ("documents", ["published"]),
+        ("documents", ["source"]),
+        ("document_authorities", ["gss"]),
+        ("person_roles", ["document_id"]),
+        ("judgements", ["gss", "date"]),
+        ("judgements", ["document_id"]),
+        ("actions", ["gss", "date"]),
+        ("actions", ["document_id"]),
+        ("dates", ["document_id"]),
+    ):
+        db[table].create_index(columns, if_not_exists=True)
+
+
+MIGRATIONS: list[tuple[int, str, Migration]] = [
+    (1, "initial timeline tables", _initial),
+]
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Apply every migration not yet applied; returns the schema version."""
+    db.execute("PRAGMA foreign_keys = ON")
+    if "migrations" not in db.table_names():
+        db["migrations"].create({"version": int, "name": str}, pk="version")
+    done = {row["version"] for row in db["migrations"].rows}
+    for version, name, apply in MIGRATIONS:
+        if version in done:
+            continue
+        with db.conn:
+            apply(db)
+            db["migrations"].insert({"version": version, "name": name})
+    return max(v for v, _, _ in MIGRATIONS)

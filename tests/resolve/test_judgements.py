@@ -1,0 +1,62 @@
+import pytest
+
+
+def grades(record) -> set[tuple[str, str, str]]:
+    return {(j.authority, j.area, j.rating) for j in record.judgements}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ofsted has judged safeguarding and services for looked after children in Cornwall to be inadequate "
+            "overall and capacity to improve to be inadequate in both cases.",
+            {("Cornwall", "safeguarding", "inadequate"), ("Cornwall", "children_in_care", "inadequate"),
+             ("Cornwall", "capacity_to_improve", "inadequate")},
+        ),
+        ("Sefton Council's children's services have been rated 'Good' with 'Outstanding' features by Ofsted.",
+         {("Sefton", "overall_effectiveness", "good")}),
+        ("Inspectors found Birmingham's services for children in care to be inadequate.",
+         {("Birmingham", "children_in_care", "inadequate")}),
+        ("Ofsted said children's services in Norfolk require improvement to be good.",
+         {("Norfolk", "overall_effectiveness", "requires_improvement")}),
+    ],
+)
+def test_grade_constructions(extract_text, text: str, expected: set) -> None:
+    assert grades(extract_text(text, "2015-06-01")) == expected
+
+
+def test_a_grade_list_is_read_row_by_row_for_the_subject_authority(extract_text) -> None:
+    text = (
+        "Ofsted rates Lancashire children's services good\n"
+        "Lancashire County Council was inspected in May.\n"
+        "- Impact of leaders on social work practice with children and families – Good\n"
+        "- Experiences and progress of children who need help and protection – Requires improvement to be good\n"
+        "- Experiences and progress of care leavers – Outstanding\n"
+    )
+    assert grades(extract_text(text, "2024-06-20")) >= {
+        ("Lancashire", "leadership", "good"),
+        ("Lancashire", "help_and_protection", "requires_improvement"),
+        ("Lancashire", "care_leavers", "outstanding"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five councils expected to be judged to be inadequate this year were named.",
+        "Any local authority judged as inadequate by Ofsted will face intervention.",
+        "Children in Derby are let down by inadequate social services.",
+        "Sefton's Oak Lane Primary School was rated good by Ofsted inspectors.",
+    ],
+)
+def test_not_judgements(extract_text, text: str) -> None:
+    assert grades(extract_text(text, "2015-06-01")) == set()
+
+
+def test_evidence_is_the_sentence_verbatim_with_offsets(extract_text) -> None:
+    text = "Council news.\nOfsted judged Leeds children's services to be inadequate in 2010. More follows."
+    record = extract_text(text, "2011-01-01")
+    judgement = record.judgements[0]
+    assert text[judgement.start : judgement.end] == judgement.evidence
+    assert judgement.date == "2010"

@@ -1,0 +1,89 @@
+"""The CLI end to end on the bundled corpus: ingest, export, show, evaluate, schema."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+from tests.conftest import CORPUS, SHARED, needs_shared, read_jsonl, run_cli
+
+
+def test_corpus_ingests_exports_and_scores(db_path) -> None:
+    result = run_cli("ingest", str(CORPUS / "documents"), "--db", str(db_path), "--quiet")
+    assert result.exit_code == 0, result.output
+    exported = read_jsonl(run_cli("export", "--db", str(db_path), "--format", "jsonl").output)
+    gold = read_jsonl((CORPUS / "gold.jsonl").read_text(encoding="utf-8"))
+    assert {r["source"].rsplit("/", 1)[-1] for r in exported} >= {g["source"].rsplit("/", 1)[-1] for g in gold}
+    for record in exported:
+        assert record["source"].startswith(str(CORPUS / "documents"))
+        text = sqlite3.connect(db_path).execute("select text from documents where source = ?", [record["source"]]).fetchone()[0]
+        for fact in record["judgements"] + record["actions"]:
+            assert text[fact["start"] : fact["end"]] == fact["evidence"]
+    scored = run_cli("evaluate", str(CORPUS / "gold.jsonl"), "--db", str(db_path), "--json")
+    figures = json.loads(scored.output)
+    assert figures["headline_f1"] > 0.5
+
+
+def test_reingesting_changes_nothing(db_path) -> None:
+    run_cli("ingest", str(CORPUS / "documents"), "--db", str(db_path), "--quiet")
+    before = sqlite3.connect(db_path).execute("select count(*), group_concat(id) from documents").fetchone()
+    again = run_cli("ingest", str(CORPUS / "documents"), "--db", str(db_path))
+    assert again.exit_code == 0
+    assert " 0 stored" in again.output or again.output.startswith("0 stored")
+    assert sqlite3.connect(db_path).execute("select count(*), group_concat(id) from documents").fetchone() == before
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_lands(db_path) -> None:
+    result = run_cli("ingest", str(CORPUS / "broken"), "--db", str(db_path))
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "broken/" in line]
+    assert any(line.startswith(str(CORPUS / "broken" / "empty.txt") + ": empty") for line in lines)
+    assert any(line.startswith(str(CORPUS / "broken" / "junk.bin") + ": binary") for line in lines)
+    db = sqlite3.connect(db_path)
+    assert db.execute("select count(*) from ingest_errors").fetchone()[0] == 2
+    titles = {row[0] for row in db.execute("select title from documents")}
+    assert any("Wokingham" in t for t in titles), "the Latin-1 notice must land"
+    people = {row[0] for row in db.execute("select name from people")}
+    assert "Renée Fairweather" in people
+
+
+def test_show_prints_an_authoritys_events_with_sources(db_path) -> None:
+    run_cli("ingest", str(CORPUS / "broken"), "--db", str(db_path), "--quiet")
+    shown = json.loads(run_cli("show", "Wokingham", "--db", str(db_path), "--format", "json").output)
+    assert shown and all(e["source"].endswith(".txt") and e["evidence"] for e in shown)
+    assert any(e["detail"] == "improvement_notice (lifted)" for e in shown)
+
+
+def test_show_an_unknown_authority_says_what_to_do(db_path) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["show", "Atlantis", "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert "Atlantis: no such authority" in result.output
+
+
+def test_schema_is_the_json_schema_of_the_record() -> None:
+    schema = json.loads(run_cli("schema").output)
+    assert schema["title"] == "DocumentRecord"
+    assert {"source", "published", "authorities", "people", "judgements", "actions", "dates"} <= set(schema["properties"])
+
+
+@needs_shared
+def test_evaluate_agrees_with_the_reference_scorer_on_the_seeds(db_path, tmp_path) -> None:
+    run_cli("ingest", str(SHARED / "seeds"), "--db", str(db_path), "--quiet")
+    exported = tmp_path / "seeds.jsonl"
+    exported.write_text(run_cli("export", "--db", str(db_path)).output, encoding="utf-8")
+    gold = SHARED / "spec" / "gold-seeds.jsonl"
+    reference = tmp_path / "reference.json"
+    subprocess.run([sys.executable, str(SHARED / "spec" / "score.py"), str(gold), str(exported), "--json", str(reference)],
+                   check=True, capture_output=True)
+    theirs = json.loads(reference.read_text())
+    ours = json.loads(run_cli("evaluate", str(gold), "--predictions", str(exported), "--json").output)
+    for field in ("authorities", "people", "judgements", "actions", "dates"):
+        for figure in ("precision", "recall", "f1"):
+            assert abs(ours[field][figure] - theirs["fields"][field][figure]) < 1e-9, (field, figure)
+    assert abs(ours["headline_f1"] - theirs["headline_f1"]) < 1e-9
