@@ -63,6 +63,7 @@ def ingest(inputs: tuple[str, ...], db_path: Path, published: str | None, quiet:
         ERR.print(
             f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.failures)} failed -> {db_path}",
             highlight=False,
+            soft_wrap=True,
         )
     sys.exit(1 if report.failures else 0)
 

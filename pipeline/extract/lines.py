@@ -1,20 +1,49 @@
-"""``timeline.line_breaks.v1``: a line break starts a sentence.
+"""``timeline_line_breaks_v1``: a line break starts a sentence, and a line without inner stops is one.
 
 Grade lists, bullet points and table rows carry no full stops; without this the parser runs
-"… – Good" and the next row into one sentence and the grades lose their areas.
+"… – Good" and the next row into one sentence, or cuts "– Good" off its area, and the grades
+lose their areas.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
+
+# A stop followed by more text inside a line: such a line holds several sentences for the parser.
+INNER_STOP = re.compile(r"[.!?][”’\"')]*\s+\S")
 
 
 @Language.component("timeline_line_breaks_v1")
 def mark_line_breaks(doc: Doc) -> Doc:
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    line_start = True
+    line_tokens: list[int] = []
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            _close_line(doc, line_tokens)
+            line_tokens = []
+            line_start = True
+            continue
+        if line_start:
+            token.is_sent_start = True
+            line_start = False
+        line_tokens.append(token.i)
+        if "\n" in token.whitespace_:
+            _close_line(doc, line_tokens)
+            line_tokens = []
+            line_start = True
+    _close_line(doc, line_tokens)
     return doc
+
+
+def _close_line(doc: Doc, indices: list[int]) -> None:
+    """A line with no stop inside it is one sentence: no token after its first starts another."""
+    if len(indices) < 2:
+        return
+    text = doc[indices[0] : indices[-1] + 1].text
+    if INNER_STOP.search(text):
+        return
+    for i in indices[1:]:
+        doc[i].is_sent_start = False

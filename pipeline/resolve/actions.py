@@ -33,6 +33,17 @@ REFERS_BACK = re.compile(
 GENERIC = re.compile(r"\b(?:any (?:local )?(?:authority|council)|councils|authorities|those councils)\b", re.IGNORECASE)
 
 
+# "Chair of Rotherham's Children's Board": a body named inside someone's title already exists.
+TITLE_OF = re.compile(r"\b(?:chair|chairman|chairwoman|member|head|director|leader|chief executive)\s+of\s+(?:the\s+)?\S*\s*$",
+                      re.IGNORECASE)
+
+
+def in_a_title(cue: Span) -> bool:
+    doc = cue.doc
+    before = doc[max(cue.sent.start, cue.start - 4) : cue.start].text + " "
+    return bool(TITLE_OF.search(before.rstrip() + " ")) or bool(TITLE_OF.search(before))
+
+
 def lead_in(ctx: DocumentContext, sentence: Span) -> Span | None:
     """The sentence that introduces a bulleted list item (it ends with a colon)."""
     if not BULLET.match(sentence.text):
@@ -149,6 +160,8 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
         when = dates[0] if dates else (None if ctx.dates_in(sentence) else ctx.published)
         evidence, start, end = evidence_of(sentence)
         for cue in _drop_nested(cues):
+            if in_a_title(cue):
+                continue
             actor = actor_of(ctx, sentence, cue, intro)
             if cue.kb_id_ in NEED_ACTOR and actor is None:
                 continue

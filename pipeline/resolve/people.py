@@ -29,10 +29,9 @@ ROLE_HEADS = re.compile(
 )
 SPEECH = r"(?:said|says|added|told|explained|warned|welcomed|commented|stated|insisted|argued|noted|issued|wrote|who|has|had|is|was|will|would)"
 AFTER_APPOSITION = re.compile(rf"^\s*,\s*(?P<role>[^,;:“”\"()]{{3,140}}?)\s*(?:,|;|:|\(|\s{SPEECH}\b|$)")
-AFTER_DIRECT = re.compile(rf"^\s+(?P<role>(?:[A-Z][\w’'&-]*|of|for|the|and|at)(?:\s+(?:[A-Z][\w’'&-]*|of|for|the|and|at|[a-z][\w’'-]*(?=\s+[A-Z])))*)\s*(?:,|:|\s{SPEECH}\b)")
+AFTER_DIRECT = re.compile(rf"^\s+(?P<role>(?:[A-Z][\w’'&-]*|of|for|the|and|at)(?:\s+(?:[A-Z][\w’'&-]*|of|for|the|and|at|[a-z][\w’'-]*(?=\s+[A-Z])))*)\s*(?:,|:|\s{SPEECH}\b|$)")
 AFTER_AS = re.compile(r"^\s+as\s+(?:an?\s+|the\s+|its\s+)?(?P<role>[^,;:.“”\"()]{3,80}?)(?:[,;:.)]|\s+(?:and|to|for|who)\b|$)")
 BEFORE_APPOSITION = re.compile(r"(?P<role>[A-Za-z][^,;:“”\"()]{2,140}?)\s*,\s*$")
-BEFORE_TITLE = re.compile(r"(?P<role>(?:[A-Z][\w’'-]*\s+)*(?:[a-z][\w’'-]*\s+)?(?:of\s+|for\s+|and\s+|the\s+|[A-Z][\w’'-]*\s+)*)$")
 LEADING_NOISE = re.compile(
     r"^(?:(?:and|but|however|meanwhile|also|while|as|then|said|says|the|a|an|its|their|his|her|our|council[’']s|"
     r"the council[’']s|authority[’']s)\b[\s,]*)+",
@@ -78,22 +77,55 @@ def role_near(span: Span, others: list[Span]) -> str | None:
         match = pattern.match(chunk)
         if match and (role := clean_role(_cut_at_next_role(match.group("role")))):
             return role
-    for pattern in (BEFORE_APPOSITION, BEFORE_TITLE):
-        match = pattern.search(before)
-        if match and (role := clean_role(_last_clause(match.group("role")))):
-            return role
-    return None
+    match = BEFORE_APPOSITION.search(before)
+    if match and (role := clean_role(_last_clause(match.group("role")))):
+        return role
+    return clean_role(_title_before(before))
 
 
 def _cut_at_next_role(role: str) -> str:
     """'Chief Executive of X Council and Council Leader' -> 'Chief Executive of X Council'."""
-    parts = re.split(r"\s+and\s+(?=[A-Z])", role)
-    return parts[0]
+    parts = re.split(r"\s+and\s+(?=[A-Z])", role, maxsplit=1)
+    if len(parts) == 2 and ROLE_HEADS.search(parts[0]) and ROLE_HEADS.search(parts[1]):
+        return parts[0]
+    return role
+
+
+# Lower-case words that belong inside a job title written before a name ("children and families minister").
+TITLE_WORDS = {
+    "minister", "secretary", "member", "director", "chair", "chairman", "chairwoman", "executive", "chief", "leader",
+    "cabinet", "children", "children's", "children’s", "families", "family", "education", "services", "social", "care",
+    "deputy", "lead", "head", "schools", "health", "council", "strategic", "service", "independent", "interim",
+    "acting", "corporate", "assistant", "shadow", "junior", "senior", "portfolio", "holder", "commissioner",
+    "inspector", "national", "local", "government", "mayor", "prime", "young", "people", "safeguarding",
+}
+CONNECTORS = {"of", "for", "and", "the", "&"}
+
+
+def _title_before(text: str) -> str:
+    """The job title written just before a name: 'Children and families minister', 'Council Leader'."""
+    words = text.rstrip().split()
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",;:")
+        if bare != word and taken:
+            break
+        if bare[:1].isupper() or bare.lower() in TITLE_WORDS or bare.lower() in CONNECTORS:
+            taken.append(bare)
+            continue
+        break
+    while taken and taken[-1].lower() in CONNECTORS:
+        taken.pop()
+    phrase = " ".join(reversed(taken))
+    parts = re.split(r"\s+and\s+(?=[A-Z])", phrase)
+    if len(parts) > 1 and ROLE_HEADS.search(parts[-1]) and ROLE_HEADS.search(" and ".join(parts[:-1])):
+        return parts[-1]
+    return phrase
 
 
 def _last_clause(text: str) -> str:
     """The last clause before a name: what follows the last verb, quote or sentence opener."""
-    pieces = re.split(r"[“”\"]|\b(?:said|says|that|with|by|from|to|told|and)\b(?=\s+[a-z])", text)
+    pieces = re.split(r"[“”\"]|\b(?:said|says|that|with|by|from|to|told)\b", text)
     return pieces[-1]
 
 
