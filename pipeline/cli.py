@@ -35,28 +35,7 @@ def main(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
 
 
-@main.command()
-@click.argument("inputs", nargs=-1, required=True)
-@db_option
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for the files of this call that give none.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; failures are still printed.")
-def ingest(inputs: tuple[str, ...], db_path: Path, published: str | None, quiet: bool) -> None:
-    """Ingest files, folders or globs into the timeline. Exit status 1 if any failed."""
-    from pipeline.fetch import expand_sources
-    from pipeline.ingest import ingest as run_ingest
-    from pipeline.store import open_timeline
-
-    try:
-        timeline = open_timeline(db_path)
-        total = len(expand_sources(inputs))
-        show = not quiet and total > 1
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=ERR,
-                      disable=not show, transient=True) as progress:
-            task = progress.add_task("ingesting", total=total)
-            report = run_ingest(inputs, timeline, published=published, progress=lambda _: progress.advance(task))
-    except PipelineError as err:
-        _fail(err)
-        return
+def _report(report, db_path: Path, quiet: bool) -> None:
     for failure in report.failures:
         ERR.print(f"{failure.source}: {failure.reason}", highlight=False, markup=False, soft_wrap=True)
     if not quiet:
@@ -66,6 +45,99 @@ def ingest(inputs: tuple[str, ...], db_path: Path, published: str | None, quiet:
             soft_wrap=True,
         )
     sys.exit(1 if report.failures else 0)
+
+
+def _progress(total: int, quiet: bool) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=ERR,
+                    disable=quiet or total < 2, transient=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@db_option
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS/Atom feed or sitemap whose items to ingest (saved for `update`).")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for the files of this call that give none.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; failures are still printed.")
+def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], published: str | None, quiet: bool) -> None:
+    """Ingest files, folders, globs and URLs into the timeline. Exit status 1 if any failed."""
+    from pipeline.fetch import expand_sources
+    from pipeline.ingest import ingest as run_ingest
+    from pipeline.store import open_timeline
+
+    if not inputs and not feeds:
+        raise click.UsageError("give at least one path, URL or --feed")
+    try:
+        timeline = open_timeline(db_path)
+        total = len(expand_sources(inputs))
+        with _progress(total, quiet) as progress:
+            task = progress.add_task("ingesting", total=total or None)
+            report = run_ingest(inputs, timeline, published=published, feeds=feeds,
+                                progress=lambda _: progress.advance(task))
+    except PipelineError as err:
+        _fail(err)
+        return
+    _report(report, db_path, quiet)
+
+
+@main.command()
+@db_option
+@click.option("--quiet", "-q", is_flag=True)
+def update(db_path: Path, quiet: bool) -> None:
+    """Poll saved feeds, sitemaps and pages again; ingest only what is new or changed."""
+    from pipeline.ingest import update as run_update
+    from pipeline.store import open_timeline
+
+    try:
+        report = run_update(open_timeline(db_path))
+    except PipelineError as err:
+        _fail(err)
+        return
+    _report(report, db_path, quiet)
+
+
+@main.command()
+@db_option
+@click.option("--quiet", "-q", is_flag=True)
+def reextract(db_path: Path, quiet: bool) -> None:
+    """Run extraction again on every stored document (after the models change)."""
+    from pipeline.ingest import reextract as run_reextract
+    from pipeline.store import open_timeline
+
+    try:
+        timeline = open_timeline(db_path)
+        with _progress(timeline.counts()["documents"], quiet) as progress:
+            task = progress.add_task("re-extracting", total=timeline.counts()["documents"])
+            report = run_reextract(timeline, progress=lambda _: progress.advance(task))
+    except PipelineError as err:
+        _fail(err)
+        return
+    _report(report, db_path, quiet)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--jsonl", is_flag=True, default=True, help="One JSON object per input (the default and only form).")
+def parse(inputs: tuple[str, ...], jsonl: bool) -> None:
+    """Print each input's title, publication date and main text; no extraction, no database."""
+    from pipeline.fetch import expand_sources, read_source
+    from pipeline.fetch.http import HttpFetcher, is_url
+    from pipeline.parse import parse_document
+
+    failed = False
+    with HttpFetcher() as fetcher:
+        for source in expand_sources(inputs):
+            try:
+                raw = fetcher.fetch(source).document if is_url(source) else read_source(source)
+                if raw is None:
+                    continue
+                parsed = parse_document(raw)
+            except PipelineError as err:
+                ERR.print(str(err), highlight=False, markup=False, soft_wrap=True)
+                failed = True
+                continue
+            click.echo(json.dumps({"source": source, "title": parsed.title, "published": parsed.published,
+                                   "published_from": parsed.published_from, "text": parsed.text}, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

@@ -53,3 +53,22 @@ def extract_text(nlp):
         return extract_document(ParsedDocument(source="example.txt", text=text, published=published))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def http_server():
+    """(base URL, state) of a real server on 127.0.0.1 serving corpus/ and bad responses."""
+    from tests.httpserver import start_server
+
+    server, state = start_server()
+    yield f"http://127.0.0.1:{server.server_address[1]}", state
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture()
+def fetcher():
+    from pipeline.fetch.http import HttpFetcher, HttpSettings
+
+    with HttpFetcher(HttpSettings(timeout=0.5, retries=2, backoff=0.05, host_interval=0.0, max_bytes=100_000)) as f:
+        yield f

@@ -5,7 +5,8 @@ trust") becomes an action for the authority it speaks of:
   1. an authority named in the sentence: the nearest before the cue, with the authorities
      coordinated with it ("Norfolk and Sandwell"); else the nearest after it;
   2. else the lead-in of a bulleted list ("… minded that the intervention should be as follows:");
-  3. else the previous sentence's authority, when this one refers back ("The council has received …");
+  3. else the previous sentence's authority (or the document's subject), when this one refers
+     back ("The council has received …", "The notice was lifted");
   4. else nothing: national policy with no named authority is not an action.
 Status is the status cue nearest the action cue (in the sentence, then in the lead-in), else
 ``directed``. Within a document, one action per (authority, kind): ``lifted`` if any mention says
@@ -90,7 +91,8 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
             return _unique_authorities([a for _, a in named])
         if REFERS_BACK.search(intro.text) and ctx.subject:
             return [ctx.subject]
-    if REFERS_BACK.search(sentence.text):
+    definite = cue.start > sentence.start and ctx.doc[cue.start - 1].lower_ in {"the", "this", "that", "its"}
+    if definite or REFERS_BACK.search(sentence.text):
         previous = ctx.previous(sentence)
         named = ctx.authorities_in(previous) if previous is not None else []
         if named:

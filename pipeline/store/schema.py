@@ -69,8 +69,20 @@ def _initial(db: sqlite_utils.Database) -> None:
         db[table].create_index(columns, if_not_exists=True)
 
 
+def _sources(db: sqlite_utils.Database) -> None:
+    """Saved sources, polled again by `timeline update`, with their HTTP validators."""
+    db["sources"].create(
+        {"url": str, "kind": str, "feed": str, "etag": str, "last_modified": str, "content_hash": str,
+         "document_id": str, "last_checked": str, "last_changed": str},
+        pk="url",
+    )
+    db["sources"].create_index(["kind"], if_not_exists=True)
+    db["documents"].create_index(["url"], if_not_exists=True)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial timeline tables", _initial),
+    (2, "saved sources for update", _sources),
 ]
 
 

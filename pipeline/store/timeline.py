@@ -45,6 +45,8 @@ class Timeline:
         record = record.model_copy(update={"source": source})
         try:
             with self.db.conn:
+                if parsed.url:
+                    self._drop_replaced(parsed.url, doc_id)
                 self.db["documents"].upsert(
                     {
                         "id": doc_id, "source": source, "url": parsed.url, "title": parsed.title,
@@ -59,6 +61,37 @@ class Timeline:
         except sqlite3.Error as err:
             raise StoreError(parsed.source, f"could not write to the timeline ({err})") from err
         return doc_id
+
+    def _drop_replaced(self, url: str, doc_id: str) -> None:
+        """A page whose text changed replaces the document it used to be."""
+        for (old,) in self.db.execute("select id from documents where url = ? and id != ?", [url, doc_id]).fetchall():
+            self.delete_document(old)
+
+    def delete_document(self, doc_id: str) -> None:
+        for table in ("document_authorities", "person_roles", "judgements", "actions", "dates"):
+            self.db.execute(f"delete from {table} where document_id = ?", [doc_id])
+        self.db.execute("delete from documents where id = ?", [doc_id])
+
+    # Sources ------------------------------------------------------------------------------
+    def source(self, url: str) -> dict[str, str | None] | None:
+        rows = list(self.db.query("select * from sources where url = ?", [url]))
+        return rows[0] if rows else None
+
+    def save_source(self, url: str, kind: str, **fields: str | None) -> None:
+        now = _now()
+        row = {"url": url, "kind": kind, "last_checked": now, **fields}
+        with self.db.conn:
+            self.db["sources"].upsert(row, pk="url")
+
+    def sources(self, kinds: tuple[str, ...] = ("feed", "sitemap", "page")) -> list[dict[str, str | None]]:
+        marks = ",".join("?" for _ in kinds)
+        return list(self.db.query(f"select * from sources where kind in ({marks}) order by url", list(kinds)))
+
+    def stored_raw(self) -> Iterator[tuple[str, str, str | None, bytes | None]]:
+        """(id, source, url, raw bytes) of every stored document, for re-extraction."""
+        for row in self.db.query("select id, source, url, raw from documents order by source"):
+            raw = zlib.decompress(row["raw"]) if row["raw"] is not None else None
+            yield row["id"], row["source"], row["url"], raw
 
     def _replace_facts(self, doc_id: str, record: DocumentRecord) -> None:
         for table in ("document_authorities", "person_roles", "judgements", "actions", "dates"):
@@ -107,7 +140,7 @@ class Timeline:
             yield DocumentRecord.model_validate_json(row["record"])
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "judgements", "actions", "person_roles", "dates", "ingest_errors")
+        tables = ("documents", "judgements", "actions", "person_roles", "dates", "ingest_errors", "sources")
         return {t: self.db[t].count for t in tables}
 
 
