@@ -156,31 +156,125 @@ def export(db_path: Path, fmt: str) -> None:
         click.echo(record.model_dump_json(exclude={"authorities": {"__all__": set()}}))
 
 
+def _events(db_path: Path, authority: str, since: str | None, until: str | None):
+    from pipeline.query.events import merge_events
+    from pipeline.query.timeline import authority_timeline
+    from pipeline.store import open_timeline
+
+    return merge_events(authority_timeline(open_timeline(db_path), authority, since, until))
+
+
 @main.command()
 @click.argument("authority")
 @db_option
 @click.option("--from", "since", metavar="DATE", help="Only events on or after this date (YYYY[-MM[-DD]]).")
 @click.option("--to", "until", metavar="DATE", help="Only events on or before this date.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table", show_default=True)
 def show(authority: str, db_path: Path, since: str | None, until: str | None, fmt: str) -> None:
-    """An authority's judgements and actions in date order, each with its source."""
-    from pipeline.query.timeline import authority_timeline
+    """An authority's judgements and actions in date order, across its lineage, each with its sources."""
+    from pipeline.query.export import events_csv, events_json, events_markdown
+
+    try:
+        events = _events(db_path, authority, since, until)
+    except PipelineError as err:
+        _fail(err)
+        return
+    if fmt != "table":
+        render = {"csv": events_csv, "json": events_json}.get(fmt)
+        click.echo(render(events) if render else events_markdown(authority, events), nl=False)
+        return
+    table = Table(title=f"{authority}: {len(events)} events", show_lines=True, expand=True)
+    for column, ratio in (("date", 1), ("authority", 1), ("event", 1), ("detail", 2), ("evidence", 5), ("sources", 2)):
+        table.add_column(column, overflow="fold", ratio=ratio)
+    for e in events:
+        when = e.date or "?"
+        if len(e.dates) > 1:
+            when += "\n(" + ", ".join(d for d in e.dates if d != e.date) + ")"
+        table.add_row(when, e.authority, e.event, e.detail, e.citations[0].evidence,
+                      "\n".join(sorted({c.source for c in e.citations})))
+    Console(width=max(OUT.width, 140)).print(table)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@click.option("--authority", help="Only facts about this authority (and its predecessors and successors).")
+@click.option("--kind", type=click.Choice(["judgement", "action", "document"]), help="Only this kind of hit.")
+@click.option("--from", "since", metavar="DATE")
+@click.option("--to", "until", metavar="DATE")
+@click.option("--limit", default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def search(query: str, db_path: Path, authority: str | None, kind: str | None, since: str | None, until: str | None,
+           limit: int, fmt: str) -> None:
+    """Full-text search over evidence sentences and document text, with [highlighted] snippets."""
+    from pipeline.query.search import search as run_search
     from pipeline.store import open_timeline
 
     try:
-        entries = authority_timeline(open_timeline(db_path), authority, since, until)
+        hits = run_search(open_timeline(db_path), query, authority, kind, since, until, limit)
     except PipelineError as err:
         _fail(err)
         return
     if fmt == "json":
-        click.echo(json.dumps([e.model_dump() for e in entries], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([h.model_dump() for h in hits], indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"{authority}: {len(entries)} events", show_lines=True)
-    for column in ("date", "authority", "event", "detail", "evidence", "source"):
-        table.add_column(column, overflow="fold")
-    for e in entries:
-        table.add_row(e.date or "?", e.authority, e.event, e.detail, e.evidence, e.source)
-    OUT.print(table)
+    for h in hits:
+        click.echo(f"{h.date or '?':<10} {h.kind:<9} {h.authority or '':<14} {h.detail or ''}\n    {h.snippet}\n    {h.source}")
+
+
+@main.command()
+@click.argument("name", required=False)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def people(name: str | None, db_path: Path, fmt: str) -> None:
+    """People with their roles over time and the documents that quote them."""
+    from pipeline.query.people import people as find_people
+    from pipeline.store import open_timeline
+
+    try:
+        found = find_people(open_timeline(db_path), name)
+    except PipelineError as err:
+        _fail(err)
+        return
+    if fmt == "json":
+        click.echo(json.dumps([p.model_dump() for p in found], indent=2, ensure_ascii=False))
+        return
+    for person in found:
+        click.echo(person.name)
+        for a in person.appearances:
+            click.echo(f"    {a.date or '?':<10} {a.role or '(no role stated)'}  — {a.source}")
+
+
+@main.command()
+@db_option
+@click.option("--port", default=8001, show_default=True)
+def serve(db_path: Path, port: int) -> None:
+    """Browse the timeline in Datasette (read-only, on 127.0.0.1)."""
+    from pipeline.query.serve import serve as run_serve
+
+    if not db_path.exists():
+        _fail(PipelineError(str(db_path), "no timeline database here; run `timeline ingest` first"))
+    sys.exit(run_serve(db_path, port))
+
+
+@main.command()
+@click.argument("authority")
+@db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--from", "since", metavar="DATE")
+@click.option("--to", "until", metavar="DATE")
+def report(authority: str, db_path: Path, output: Path, since: str | None, until: str | None) -> None:
+    """Write one self-contained HTML page drawing the authority's timeline."""
+    from pipeline.query.report import report_html
+
+    try:
+        events = _events(db_path, authority, since, until)
+    except PipelineError as err:
+        _fail(err)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report_html(authority, events), encoding="utf-8")
+    ERR.print(f"{len(events)} events -> {output}", highlight=False, soft_wrap=True)
 
 
 @main.command()

@@ -15,6 +15,7 @@ class TimelineEntry(BaseModel):
     detail: str
     evidence: str
     source: str
+    published: str | None = None
 
 
 def lineage_codes(timeline: Timeline, name: str) -> list[str]:
@@ -31,10 +32,11 @@ def authority_timeline(timeline: Timeline, name: str, since: str | None = None, 
     codes = lineage_codes(timeline, name)
     marks = ",".join("?" for _ in codes)
     sql = f"""
-        select j.date, j.authority, 'judgement' as event, j.area || ': ' || j.rating as detail, j.evidence, d.source
+        select j.date, j.authority, 'judgement' as event, j.area || ': ' || j.rating as detail, j.evidence,
+               d.source, d.published
         from judgements j join documents d on d.id = j.document_id where j.gss in ({marks})
         union all
-        select a.date, a.authority, 'action', a.kind || ' (' || a.status || ')', a.evidence, d.source
+        select a.date, a.authority, 'action', a.kind || ' (' || a.status || ')', a.evidence, d.source, d.published
         from actions a join documents d on d.id = a.document_id where a.gss in ({marks})
     """
     rows = [TimelineEntry(**row) for row in timeline.db.query(sql, codes + codes)]

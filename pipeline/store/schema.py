@@ -80,9 +80,17 @@ def _sources(db: sqlite_utils.Database) -> None:
     db["documents"].create_index(["url"], if_not_exists=True)
 
 
+def _full_text(db: sqlite_utils.Database) -> None:
+    """FTS5 over evidence sentences and document text, kept in step by triggers."""
+    db["judgements"].enable_fts(["evidence"], fts_version="FTS5", create_triggers=True)
+    db["actions"].enable_fts(["evidence"], fts_version="FTS5", create_triggers=True)
+    db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial timeline tables", _initial),
     (2, "saved sources for update", _sources),
+    (3, "full-text search", _full_text),
 ]
 
 

@@ -24,4 +24,4 @@ def test_saving_twice_replaces_the_facts_in_place(db_path) -> None:
 def test_reopening_applies_no_migration_twice(db_path) -> None:
     open_timeline(db_path)
     timeline = open_timeline(db_path)
-    assert [r["version"] for r in timeline.db["migrations"].rows] == [1, 2]
+    assert [r["version"] for r in timeline.db["migrations"].rows] == [1, 2, 3]

@@ -1,0 +1,121 @@
+"""show, search, people, report and serve on the bundled corpus, checking real output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import CORPUS, run_cli
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("corpus") / "timeline.db"
+    run_cli("ingest", str(CORPUS / "documents"), str(CORPUS / "broken"), "--db", str(db), "--quiet")
+    return db
+
+
+def test_show_exports_csv_json_and_markdown_with_citations(corpus_db) -> None:
+    as_json = json.loads(run_cli("show", "Somerset", "--db", str(corpus_db), "--format", "json").output)
+    assert as_json and all(e["citations"] and e["citations"][0]["evidence"] for e in as_json)
+    rows = list(csv.DictReader(io.StringIO(run_cli("show", "Somerset", "--db", str(corpus_db), "--format", "csv").output)))
+    assert len(rows) == len(as_json)
+    markdown = run_cli("show", "Somerset", "--db", str(corpus_db), "--format", "markdown").output
+    assert markdown.count("[^1]") == 2, "every event cites a footnote that exists"
+    assert "[^1]: " + as_json[0]["citations"][0]["source"] in markdown
+
+
+def test_show_follows_lineage_and_filters_by_date(corpus_db) -> None:
+    everything = json.loads(run_cli("show", "Somerset", "--db", str(corpus_db), "--format", "json").output)
+    later = json.loads(run_cli("show", "Somerset", "--from", "2015", "--db", str(corpus_db), "--format", "json").output)
+    assert len(later) < len(everything)
+    assert all(e["date"] >= "2015" for e in later)
+
+
+def test_search_highlights_and_filters(corpus_db) -> None:
+    hits = json.loads(run_cli("search", "improvement notice", "--db", str(corpus_db), "--format", "json").output)
+    assert hits and all("[" in h["snippet"] for h in hits)
+    actions = json.loads(run_cli("search", "notice", "--kind", "action", "--authority", "Somerset", "--db", str(corpus_db),
+                                 "--format", "json").output)
+    assert actions and all(h["kind"] == "action" and h["authority"] == "Somerset" for h in actions)
+
+
+def test_people_lists_roles_and_the_documents_quoting_them(corpus_db) -> None:
+    found = json.loads(run_cli("people", "Fairweather", "--db", str(corpus_db), "--format", "json").output)
+    assert found[0]["name"] == "Renée Fairweather"
+    assert found[0]["appearances"][0]["role"] == "director of children's services"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_runs_datasette_read_only_with_canned_queries(corpus_db) -> None:
+    from pipeline.query.serve import serve_command
+
+    port = _free_port()
+    process = subprocess.Popen(serve_command(corpus_db, port), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}/{corpus_db.stem}"
+        for _ in range(100):
+            try:
+                response = httpx.get(f"{base}/open_interventions.json?_shape=array", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        assert response.status_code == 200
+        rows = response.json()
+        assert all(r["kind"] in {"improvement_notice", "statutory_direction"} for r in rows)
+        timeline = httpx.get(f"{base}/authority_timeline.json?authority=Wokingham&_shape=array", timeout=5).json()
+        assert any("lifted" in r["detail"] for r in timeline)
+        tables = httpx.get(f"{base}.json", timeout=5).json()
+        assert "judgements" in {t["name"] for t in tables["tables"]}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if path := shutil.which(name):
+            return path
+    if shutil.which("apt-get"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], capture_output=True, timeout=900,
+                       env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+        return shutil.which("chromium")
+    return None
+
+
+def test_report_renders_in_headless_chromium_with_linked_marks(corpus_db, tmp_path) -> None:
+    browser = chromium()
+    if browser is None:
+        pytest.fail("headless Chromium is needed: apt-get install chromium")
+    page = tmp_path / "somerset.html"
+    result = run_cli("report", "Somerset", "--db", str(corpus_db), "-o", str(page))
+    assert result.exit_code == 0
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([browser, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    marks = dom.count('class="mark ')
+    assert marks >= 2, "the script drew the marks"
+    assert 'class="mark judgement rating-' in dom or 'class="mark action' in dom
+    assert 'href="#cite-1"' in dom and 'id="cite-1"' in dom
+    shot = tmp_path / "shot.png"
+    subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1200,800", page.as_uri()],
+                   capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 5000
+    assert sys.platform  # the page needs no network: it has no external references
+    assert "http://" not in page.read_text().replace("http://www.w3.org", "")
