@@ -7,11 +7,11 @@ import logging
 import re
 
 import trafilatura
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from htmldate import find_date
 
 from pipeline.errors import ParseError
-from pipeline.parse.published import normalise_iso, published_from_text
+from pipeline.parse.published import date_from_url, is_utc_instant, normalise_iso, one_day_apart, published_from_text
 from pipeline.parse.text import strip_trailing_furniture
 from pipeline.records import ParsedDocument
 
@@ -22,6 +22,8 @@ PUBLISHED_META = (
     ("property", "article:published_time"),
     ("name", "article:published_time"),
     ("property", "og:published_time"),
+    ("property", "og:article:published_time"),
+    ("property", "article:published"),
     ("name", "govuk:first-published-at"),
     ("name", "dcterms.issued"),
     ("name", "DC.date.issued"),
@@ -29,6 +31,8 @@ PUBLISHED_META = (
     ("name", "date"),
     ("name", "pubdate"),
     ("itemprop", "datePublished"),
+    ("name", "parsely-pub-date"),
+    ("name", "sailthru.date"),
 )
 TITLE_META = (("property", "og:title"), ("name", "twitter:title"), ("name", "dc.title"))
 SITE_META = (("property", "og:site_name"), ("name", "application-name"))
@@ -43,7 +47,8 @@ def _meta(soup: BeautifulSoup, keys: tuple[tuple[str, str], ...]) -> str | None:
 
 
 def _json_ld_published(soup: BeautifulSoup) -> str | None:
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+    """``datePublished`` of the page's JSON-LD, breadth first so the page's own item comes first."""
+    for script in soup.find_all("script", attrs={"type": re.compile(r"^application/ld\+json$", re.IGNORECASE)}):
         try:
             data = json.loads(script.string or "")
         except ValueError:
@@ -60,14 +65,51 @@ def _json_ld_published(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def published_from_metadata(soup: BeautifulSoup) -> str | None:
-    for candidate in (_meta(soup, PUBLISHED_META), _json_ld_published(soup)):
-        if value := normalise_iso(candidate):
-            return value
-    time_tag = soup.find("time", attrs={"datetime": True})
-    if time_tag is not None:
-        return normalise_iso(str(time_tag["datetime"]))
+# A <time> element is the publication date when it says so: the HTML5 pubdate attribute,
+# schema.org's itemprop, or a class naming publication; inside comments, teasers or "updated"
+# boxes it is some other date. Tuning note: on the htmldate bench (1,000 pages) such elements
+# fire on 157 pages and are right on 152; the first <time> of any kind is right on 320 of 354.
+_PUBLISHED_MARK = re.compile(r"pub|posted|entry-date|article-?date|date-?published|created", re.IGNORECASE)
+_OTHER_DATE_MARK = re.compile(r"modif|updat|comment|teaser|related|expir", re.IGNORECASE)
+# How many enclosing elements of a <time> are read for those marks.
+TIME_CONTEXT_DEPTH = 2
+
+
+def _marks(tag: Tag) -> str:
+    classes = tag.get("class") or []
+    return " ".join([tag.name or "", *(classes if isinstance(classes, list) else [classes]), str(tag.get("id") or "")])
+
+
+def _time_published(soup: BeautifulSoup) -> str | None:
+    """The datetime of the first <time> element marked as the publication date."""
+    for tag in soup.find_all("time"):
+        own = " ".join([_marks(tag), str(tag.get("itemprop") or "")])
+        context = " ".join(_marks(parent) for parent in list(tag.parents)[:TIME_CONTEXT_DEPTH])
+        marked = tag.has_attr("pubdate") or _PUBLISHED_MARK.search(f"{own} {context}")
+        if not marked or _OTHER_DATE_MARK.search(f"{own} {context}"):
+            continue
+        raw = tag.get("datetime") or tag.get("content") or tag.get_text(" ", strip=True)
+        if raw and normalise_iso(str(raw)):
+            return str(raw)
     return None
+
+
+def metadata_dates(soup: BeautifulSoup, url: str | None = None) -> list[tuple[str, str]]:
+    """Every publication date the page's metadata states, as (YYYY-MM-DD, as written), most trusted first."""
+    found = [(value, value) for value in [date_from_url(url)] if value]
+    tagged = (_meta(soup, (key,)) for key in PUBLISHED_META)
+    meta = next(((value, raw) for raw in tagged if raw and (value := normalise_iso(raw))), None)
+    found += [meta] if meta else []
+    for raw in (_json_ld_published(soup), _time_published(soup)):
+        if raw and (value := normalise_iso(raw)):
+            found.append((value, raw))
+    return found
+
+
+def published_from_metadata(soup: BeautifulSoup, url: str | None = None) -> str | None:
+    """The publication date the page's metadata states (step 2 of pipeline.parse.published)."""
+    found = metadata_dates(soup, url)
+    return found[0][0] if found else None
 
 
 def _htmldate(html: str, url: str | None, extensive: bool) -> str | None:
@@ -76,6 +118,28 @@ def _htmldate(html: str, url: str | None, extensive: bool) -> str | None:
     except Exception as err:  # htmldate raises a variety of parser errors on broken markup
         LOGGER.debug("htmldate failed: %s", err)
         return None
+
+
+def publication_date(soup: BeautifulSoup, html: str, text: str, url: str | None = None) -> tuple[str | None, str | None]:
+    """The publication date and where it came from, by the order of trust in pipeline.parse.published."""
+    found = metadata_dates(soup, url)
+    if found:
+        value, raw = found[0]
+        if not is_utc_instant(raw):
+            return value, "html-meta"
+        # A UTC instant's calendar day may be the day after (or before) the one the page shows.
+        shown = [v for v, r in found[1:] if not is_utc_instant(r)]
+        for other, origin in [*((v, "html-meta") for v in shown), (_htmldate(html, url, extensive=False), "htmldate")]:
+            if other and one_day_apart(value, other):
+                return other, origin
+        return value, "html-meta"
+    if value := _htmldate(html, url, extensive=False):
+        return value, "htmldate"
+    if text and (value := published_from_text(text)):
+        return value, "text"
+    if value := _htmldate(html, url, extensive=True):
+        return value, "htmldate-extensive"
+    return None, None
 
 
 def title_of(soup: BeautifulSoup) -> str | None:
@@ -107,13 +171,7 @@ def parse_html(source: str, html: str, url: str | None = None) -> ParsedDocument
         raise ParseError(source, "no main text found in the HTML (is it a page of links or a script shell?)")
     text = strip_trailing_furniture(text)
     title = title_of(soup)
-    published, origin = published_from_metadata(soup), "html-meta"
-    if published is None:
-        published, origin = _htmldate(html, url, extensive=False), "htmldate"
-    if published is None:
-        published, origin = published_from_text(text), "text"
-    if published is None:
-        published, origin = _htmldate(html, url, extensive=True), "htmldate-extensive"
+    published, origin = publication_date(soup, html, text, url)
     if title and not text.startswith(title):
         text = f"{title}\n{text}"
     return ParsedDocument(
@@ -121,7 +179,7 @@ def parse_html(source: str, html: str, url: str | None = None) -> ParsedDocument
         text=text,
         title=title,
         published=published,
-        published_from=origin if published else None,
+        published_from=origin,
         url=url,
         kind="html",
     )

@@ -1,4 +1,20 @@
-"""PDF inspection reports: text per page, running heads and page numbers removed, tables as rows."""
+"""PDF documents, Ofsted inspection reports above all: the text a reader sees, in reading order.
+
+pdfplumber (on pdfminer.six) gives each page's text lines with their position and font, and its
+ruled tables. From those:
+
+1. a table becomes rows, one line each ("cell | cell"), where the table stands on the page; the
+   page's own text lines inside the table go, so a judgement table, whose area cells wrap over two
+   lines, gives one whole row per area and its grades are not read a second time, mangled;
+2. running heads and feet (a line repeated at the top or foot of most pages) and page numbers go,
+   and so does Ofsted's closing imprint;
+3. lines the layout wrapped are joined back into paragraphs and headings, one per line, so that a
+   sentence is not cut at the margin or at a page break (the extractor starts a sentence at every
+   line break);
+4. an Ofsted report's front page gives its authority, framework, inspection dates and publication
+   date (only SIF reports state one); a first line naming the framework and the authority is put
+   before the text, so the extractor sees both. Everything else is the report's own words.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +22,122 @@ import io
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from math import ceil
+from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 
 from pipeline.errors import ParseError
-from pipeline.parse.published import published_from_text
+from pipeline.parse.published import FULL_DATE, normalise_full_date, published_from_text
 from pipeline.records import ParsedDocument
 
 LOGGER = logging.getLogger(__name__)
 
+PDF_MAGIC = b"%PDF-"
+# Readers accept the header anywhere in the first 1 KiB (PDF 1.7, annex H).
+MAGIC_WINDOW = 1024
+# The last %%EOF must stand at the very end; a download cut short loses it. 2 KiB allows the
+# trailing padding some producers add (none of the 30 bench reports has more than a newline).
+EOF_WINDOW = 2048
+
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
-# A line on at least this share of pages (and on 3 or more) is a running head or foot.
+# A running line stands among the first or last few lines of a page: Ofsted feet are three (page
+# number, report title, inspection dates); 4 leaves room for a one-line head.
+RUNNING_EDGE_LINES = 4
+# ... and repeats on at least this share of the pages (and on 2 or more). 0.5 catches feet
+# missing from the front page and the imprint page; on the 30 bench reports every foot repeats on
+# all but those two pages, and no body line repeats on even 3 pages.
 RUNNING_LINE_SHARE = 0.5
+# A gap between two lines wider than this share of the font size starts a new paragraph. Ofsted
+# lines are 14.5pt apart at 12pt (gap ~2.5) and paragraphs ~26pt (gap ~14); 0.5 sits between.
+PARAGRAPH_GAP = 0.5
+# Font sizes closer than this are the same style (pdfminer reports 11.04 and 11.0 for one font).
+SIZE_TOLERANCE = 0.6
+# A heading is at least this much larger than the body text.
+HEADING_STEP = 1.5
+NEW_ITEM = re.compile(r"^(?:[◼•▪■●◦\uf0a7\uf0b7]|\d{1,3}\.\s|\(?[a-z]\)\s)")
+TERMINAL = (".", "!", "?", ":", ";")
+# Front-page fields, each on a line of its own.
+FIELD_LABEL = re.compile(
+    r"^(?:inspection dates?|lead inspector|report published|publication date|date of publication|"
+    r"published|age group|inspector)\s*:",
+    re.IGNORECASE,
+)
+INSPECTION_DATES = re.compile(r"^Inspection dates?\s*:\s*(?P<dates>.+)$", re.IGNORECASE)
+REPORT_PUBLISHED = re.compile(
+    rf"^(?:Report published|Publication date|Date of publication|Published)\s*:?\s*(?P<date>{FULL_DATE})\s*$",
+    re.IGNORECASE,
+)
+APOSTROPHE = "[’']"
+ILACS_TITLE = re.compile(rf"^Inspection of (?:the )?(?P<authority>.+?) local authority children{APOSTROPHE}s services$")
+# 2018-2020 ILACS reports put the council on a line of its own above one of these.
+ILACS_SUBTITLE = re.compile(
+    rf"^Inspection of (?:children{APOSTROPHE}s social care services|local authority children{APOSTROPHE}s services)$"
+)
+ILACS_ROW = re.compile(r"^The impact of leaders on social work practice with children and families \|")
+SIF_TITLE = re.compile(r"^Inspection of services for children in need of help and protection,? children looked after")
+# SIF reports state the overall judgement as a sentence, not as a table row.
+SIF_HEADLINE = re.compile(
+    rf"^Children{APOSTROPHE}s services in (?P<authority>.+?) (?:are|is|require|requires) "
+    r"(?:outstanding|good|inadequate|requires? improvement)",
+    re.IGNORECASE,
+)
+# The first line of the text names the framework in words the extractor's cues know.
+FRAMEWORK_LINE = {
+    "ILACS": "Ofsted inspection of local authority children’s services (ILACS): {authority}",
+    "SIF": "Ofsted single inspection framework (SIF) inspection of children’s services: {authority}",
+}
+# Ofsted's closing page (who Ofsted is, licence, address): page furniture, not the report.
+IMPRINT = re.compile(r"^The Office for Standards in Education, Children[’']s Services and Skills \(Ofsted\)")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page, or one table row, with what layout decisions need."""
+
+    text: str
+    page: int
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    row: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, heading or table row, joined back from its lines."""
+
+    text: str
+    page: int
+    size: float
+    row: bool
+
+
+@dataclass(frozen=True)
+class InspectionReport:
+    """What an Ofsted report's front page says about the inspection."""
+
+    framework: str  # "ILACS" (2018 on) or "SIF" (single inspection framework, 2013-2018)
+    authority: str | None  # as the report names it: "Slough", "Lincolnshire County Council"
+    title: str
+    inspection_dates: str | None  # "23 January to 3 February 2023"
+    published: str | None  # YYYY-MM-DD, only where the report states it
+    care_leavers_judged: bool  # a care-leavers grade of its own (ILACS from January 2023, SIF)
+    overall_judged: bool  # an overall effectiveness grade (ILACS until March 2026, SIF)
+
+
+def check_pdf_bytes(source: str, data: bytes) -> None:
+    """Refuse what is not a whole PDF before pdfminer guesses at it."""
+    if not data.strip():
+        raise ParseError(source, "empty file")
+    if PDF_MAGIC not in data[:MAGIC_WINDOW]:
+        raise ParseError(source, f"not a PDF (starts with {data.lstrip()[:16]!r}); check what was saved")
+    if b"%%EOF" not in data[-EOF_WINDOW:]:
+        raise ParseError(source, "truncated PDF (no %%EOF at the end); download it again")
 
 
 def _open(source: str, data: bytes) -> pdfplumber.PDF:
@@ -27,65 +145,209 @@ def _open(source: str, data: bytes) -> pdfplumber.PDF:
         return pdfplumber.open(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
         raise ParseError(source, "encrypted PDF; save an unencrypted copy and ingest that") from err
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as err:
-        raise ParseError(source, f"corrupt or truncated PDF ({err.__class__.__name__})") from err
+    except Exception as err:  # pdfminer raises many unrelated types on broken files
+        raise ParseError(source, f"corrupt PDF ({err.__class__.__name__}: {err})") from err
 
 
-def _table_rows(page: pdfplumber.page.Page) -> list[str]:
-    rows = []
-    for table in page.extract_tables():
-        for row in table:
-            cells = [" ".join((cell or "").split()) for cell in row]
-            cells = [cell for cell in cells if cell]
-            if len(cells) >= 2:
-                rows.append(" | ".join(cells))
-    return rows
+def _style(chars: Sequence[dict[str, Any]]) -> tuple[float, bool]:
+    """Size and weight of a line from its letters (a bullet's symbol font would mislead)."""
+    letters = [c for c in chars if c["text"].isalnum()] or list(chars)
+    size = Counter(round(float(c["size"]), 1) for c in letters).most_common(1)[0][0]
+    bold = 2 * sum("bold" in str(c["fontname"]).lower() for c in letters) > len(letters)
+    return size, bold
 
 
-def page_texts(source: str, data: bytes) -> list[tuple[str, list[str]]]:
-    """(text, table rows) for each page."""
+def join_wrapped(parts: Iterable[str]) -> str:
+    """Lines of one paragraph or table cell as one string: "decision-" + "making" keeps its hyphen."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if text.endswith("\u00ad"):
+            text = text[:-1] + part
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[0].islower():
+            text += part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+def _row_text(row: Sequence[str | None]) -> str:
+    return " | ".join(cell for cell in (join_wrapped((c or "").splitlines()) for c in row) if cell)
+
+
+def _tables(page: Any, number: int) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
+    """Ruled tables with at least two columns, as rows; a one-column box is only a framed paragraph."""
+    found = []
+    for table in page.find_tables():
+        cells = table.extract()
+        if not any(sum(1 for c in row if c and c.strip()) >= 2 for row in cells):
+            continue
+        x0, top, x1, bottom = table.bbox
+        rows = [
+            Line(text, number, top + i * 0.01, top + i * 0.01, 0.0, False, row=True)
+            for i, text in enumerate(_row_text(row) for row in cells)
+            if text
+        ]
+        found.append(((x0, top, x1, bottom), rows))
+    return found
+
+
+def _inside(line: dict[str, Any], box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    middle = (line["top"] + line["bottom"]) / 2
+    return top - 1 <= middle <= bottom + 1 and line["x0"] < x1 and line["x1"] > x0
+
+
+def page_lines(page: Any, number: int) -> list[Line]:
+    """A page's lines in reading order, each table standing as its rows where it stood."""
+    page = page.dedupe_chars()
+    tables = _tables(page, number)
+    lines = [row for _, rows in tables for row in rows]
+    for raw in page.extract_text_lines(return_chars=True):
+        text = raw["text"].strip()
+        if text and not any(_inside(raw, box) for box, _ in tables):
+            size, bold = _style(raw["chars"])
+            lines.append(Line(text, number, raw["top"], raw["bottom"], size, bold))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def read_pages(source: str, data: bytes) -> list[list[Line]]:
+    check_pdf_bytes(source, data)
     pages = []
-    try:
-        with _open(source, data) as pdf:
-            for page in pdf.pages:
-                pages.append((page.extract_text() or "", _table_rows(page)))
-    except ParseError:
-        raise
-    except Exception as err:  # pdfminer raises many unrelated types on broken streams
-        raise ParseError(source, f"corrupt or truncated PDF ({err.__class__.__name__}: {err})") from err
+    with _open(source, data) as pdf:
+        try:
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(page_lines(page, number))
+        except ParseError:
+            raise
+        except Exception as err:  # pdfminer raises many unrelated types on broken streams
+            raise ParseError(source, f"corrupt PDF ({err.__class__.__name__}: {err})") from err
     if not pages:
         raise ParseError(source, "PDF has no pages")
     return pages
 
 
-def drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def body_size(pages: Sequence[Sequence[Line]]) -> float:
+    sizes = Counter(line.size for lines in pages for line in lines if not line.row)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Without running heads, feet and page numbers; a title on the front page stays."""
+    edges = [lines[:RUNNING_EDGE_LINES] + lines[-RUNNING_EDGE_LINES:] for lines in pages]
     counts: Counter[str] = Counter()
-    for lines in pages:
-        counts.update({line.strip() for line in lines if line.strip()})
-    threshold = max(3, int(len(pages) * RUNNING_LINE_SHARE))
-    running = {line for line, n in counts.items() if n >= threshold and len(pages) >= 3}
-    return [[ln for ln in lines if ln.strip() not in running and not PAGE_NUMBER.match(ln)] for lines in pages]
+    for edge in edges:
+        counts.update({_shape(line.text) for line in edge if not line.row})
+    need = max(2, ceil(len(pages) * RUNNING_LINE_SHARE))
+    running = {text for text, n in counts.items() if n >= need}
+    body = body_size(pages)
+    kept = []
+    for lines, edge in zip(pages, edges, strict=True):
+        at_edge = {id(line) for line in edge}
+
+        def furniture(line: Line) -> bool:
+            if line.row or id(line) not in at_edge:
+                return False
+            if PAGE_NUMBER.match(line.text):
+                return True
+            return _shape(line.text) in running and not (line.page == 1 and line.size > body + HEADING_STEP)
+
+        kept.append([line for line in lines if not furniture(line)])
+    return kept
+
+
+def _continues(previous: Line, line: Line) -> bool:
+    """Whether ``line`` carries on the paragraph or heading that ``previous`` belongs to."""
+    if line.row or previous.row or previous.bold != line.bold or abs(previous.size - line.size) > SIZE_TOLERANCE:
+        return False
+    if NEW_ITEM.match(line.text) or FIELD_LABEL.match(line.text) or FIELD_LABEL.match(previous.text):
+        return False
+    if line.page != previous.page:  # a paragraph runs on over the page break
+        return not previous.text.endswith(TERMINAL)
+    return line.top - previous.bottom <= PARAGRAPH_GAP * line.size
+
+
+def paragraphs(pages: Iterable[Iterable[Line]]) -> list[Block]:
+    groups: list[list[Line]] = []
+    for line in (line for lines in pages for line in lines):
+        if groups and _continues(groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return [Block(join_wrapped(ln.text for ln in group), group[0].page, group[0].size, group[0].row) for group in groups]
+
+
+def drop_imprint(blocks: list[Block]) -> list[Block]:
+    """Ofsted's closing page says who Ofsted is and where it lives; it yields nothing about the report."""
+    last = blocks[-1].page if blocks else 0
+    for index, block in enumerate(blocks):
+        if block.page == last and IMPRINT.match(block.text):
+            return blocks[:index]
+    return blocks
+
+
+def inspection_report(blocks: Sequence[Block], body: float) -> InspectionReport | None:
+    """The front page's facts, if these blocks are an Ofsted ILACS or SIF report."""
+    front = [b for b in blocks if b.page == 1]
+    titles = [b.text for b in front[:4] if not b.row and b.size > body + HEADING_STEP]
+    texts = [b.text for b in front]
+    headline = next((m for t in texts if (m := SIF_HEADLINE.match(t))), None)
+    if any(SIF_TITLE.match(t) for t in titles) or headline:
+        framework = "SIF"
+    elif any(ILACS_TITLE.match(t) or ILACS_SUBTITLE.match(t) for t in titles) or any(ILACS_ROW.match(t) for t in texts):
+        framework = "ILACS"
+    else:
+        return None
+    authority = next((m["authority"] for t in titles if (m := ILACS_TITLE.match(t))), None)
+    if authority is None and titles and not (ILACS_SUBTITLE.match(titles[0]) or SIF_TITLE.match(titles[0])):
+        authority = titles[0]
+    if authority is None and headline:
+        authority = headline["authority"]
+    dates = next((m["dates"].strip() for t in texts if (m := INSPECTION_DATES.match(t))), None)
+    stated = next((m["date"] for t in texts if (m := REPORT_PUBLISHED.match(t))), None)
+    rows = [b.text.lower() for b in blocks if b.row]
+    return InspectionReport(
+        framework=framework,
+        authority=authority,
+        title=" – ".join(titles) or texts[0],
+        inspection_dates=dates,
+        published=normalise_full_date(stated) if stated else None,
+        care_leavers_judged=any("care leavers |" in r and "children in care" not in r for r in rows),
+        overall_judged=bool(headline) or any(r.startswith("overall effectiveness |") for r in rows),
+    )
 
 
 def parse_pdf(source: str, data: bytes, url: str | None = None) -> ParsedDocument:
-    pages = page_texts(source, data)
-    cleaned = drop_running_lines([text.splitlines() for text, _ in pages])
-    blocks = []
-    for lines, (_, rows) in zip(cleaned, pages, strict=True):
-        blocks.append("\n".join(lines))
-        if rows:
-            blocks.append("\n".join(rows))
-    text = "\n".join(block for block in blocks if block.strip()).strip()
-    if not text:
+    pages = drop_running_lines(read_pages(source, data))
+    blocks = drop_imprint(paragraphs(pages))
+    body = "\n".join(block.text for block in blocks).strip()
+    if not body:
         raise ParseError(source, "PDF has no extractable text (a scanned image? run OCR first)")
-    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-    published = published_from_text(text)
+    report = inspection_report(blocks, body_size(pages))
+    if report is None:
+        published = published_from_text(body)
+        return ParsedDocument(
+            source=source,
+            text=body,
+            title=blocks[0].text,
+            published=published,
+            published_from="text" if published else None,
+            url=url,
+            kind="pdf",
+        )
+    LOGGER.debug("%s: %s report of %s, %s", source, report.framework, report.authority, report.inspection_dates)
+    first = FRAMEWORK_LINE[report.framework].format(authority=report.authority or "unnamed local authority")
     return ParsedDocument(
         source=source,
-        text=text,
-        title=title,
-        published=published,
-        published_from="text" if published else None,
+        text=f"{first}\n{body}",
+        title=report.title,
+        published=report.published,
+        published_from="text" if report.published else None,
         url=url,
         kind="pdf",
     )

@@ -10,9 +10,9 @@ Areas pair with grades by position: an area takes the first grade after it ("saf
 services for looked after children … to be inadequate"); an area after every grade takes the
 grade before it ("graded outstanding for its care leavers"); no area means overall effectiveness.
 
-Authority attribution: the authority named in the sentence nearest the grade; else, for a grade
-list line or a sentence that refers back ("the council", "its", "children's services"), the
-document's subject authority; else none, and the grade is dropped.
+Authority attribution: the authority named in the sentence nearest before the grade (else the
+first named); else the document's subject authority (its most mentioned), unless the sentence
+speaks of councils in general ("any local authority", "councils judged …"); else the grade is dropped.
 """
 
 from __future__ import annotations
@@ -32,6 +32,13 @@ GRADE_LEAD = {
 }
 # How many tokens back a grade's lead word may stand ("judged … to be inadequate").
 GRADE_LEAD_WINDOW = 3
+# Verbs that take a grade as object complement, further back: "rated the council's children's services good".
+GRADE_VERBS = {"judged", "rated", "graded", "found", "deemed", "assessed", "judge", "rate", "find", "considered"}
+# Tuned on corpus/ (2024-11): 8 tokens reaches over "the council's children's services" without
+# reaching into a previous clause; 12 began to pair grades with verbs of other clauses.
+GRADE_VERB_WINDOW = 8
+NEGATION = {"not", "no", "never", "longer"}
+GENERIC = re.compile(r"\b(?:any (?:local )?(?:authority|council)|councils|authorities|those councils)\b", re.IGNORECASE)
 GRADE_LIST_LINE = re.compile(r"[–—\-|:]\s*[‘'\"“]?(?:outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)[’'\"”]?\s*\.?\s*$", re.IGNORECASE)
 REFERS_BACK = re.compile(r"\b(?:the council|the authority|the local authority|its|their|our|children[’']s services|the county|the borough|the city)\b", re.IGNORECASE)
 CHILD_PROTECTION = re.compile(r"child protection|protection of children", re.IGNORECASE)
@@ -46,7 +53,8 @@ def in_grade_position(rating: Span, sentence: Span) -> bool:
     if quoted or (first.text[0].isupper() and first.i != sentence.start):
         return True
     window = [t.lower_ for t in rating.doc[max(sentence.start, rating.start - GRADE_LEAD_WINDOW) : rating.start]]
-    if not any(w in GRADE_LEAD for w in window):
+    wide = [t.lower_ for t in rating.doc[max(sentence.start, rating.start - GRADE_VERB_WINDOW) : rating.start]]
+    if not any(w in GRADE_LEAD for w in window) and not any(w in GRADE_VERBS for w in wide):
         return False
     after = rating.doc[rating.end] if rating.end < sentence.end else None
     # "inadequate social services" is a description, not a grade.
@@ -54,13 +62,31 @@ def in_grade_position(rating: Span, sentence: Span) -> bool:
 
 
 def _areas(ctx: DocumentContext, sentence: Span) -> list[Span]:
+    """Graded areas in a sentence, minus words that only name an inspection or qualify another area."""
+    names = ctx.cues(sentence, "INSPECTION")
     areas = sorted(ctx.cues(sentence, "AREA"), key=lambda s: (s.start, -len(s)))
     kept: list[Span] = []
     for area in areas:
         if kept and area.start < kept[-1].end:
             continue
+        if any(area.start < n.end and n.start < area.end for n in names):
+            continue  # "inspection of safeguarding and looked after children services" names the inspection
         kept.append(area)
-    return kept
+    doc = sentence.doc
+    result = []
+    for index, area in enumerate(kept):
+        following = kept[index + 1] if index + 1 < len(kept) else None
+        between = doc[area.end : following.start].text.strip().lower() if following is not None else ""
+        # "the overall effectiveness of safeguarding" grades safeguarding.
+        if area.kb_id_ == "overall_effectiveness" and following is not None and between in {"of", "of the"}:
+            continue
+        # "children in care and care leavers" is one judgement (ILACS before 2023).
+        previous = kept[index - 1] if index else None
+        if (area.kb_id_ == "care_leavers" and previous is not None and previous.kb_id_ == "children_in_care"
+                and doc[previous.end : area.start].text.strip().lower() == "and"):
+            continue
+        result.append(area)
+    return result
 
 
 def _area_value(area: Span, when: str | None) -> str:
@@ -96,9 +122,9 @@ def _authority(ctx: DocumentContext, sentence: Span, rating: Span, grade_list: b
     if named:
         before = [(s, a) for s, a in named if s.start < rating.start]
         return (before[-1] if before else named[0])[1]
-    if grade_list or REFERS_BACK.search(sentence.text):
-        return ctx.subject
-    return None
+    if GENERIC.search(sentence.text):
+        return None
+    return ctx.subject
 
 
 def inspection_date(ctx: DocumentContext) -> str | None:
@@ -127,7 +153,8 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
             continue
         features = {c.start for c in ctx.cues(sentence, "HEDGE") if c.kb_id_ == "feature"}
         ratings = _drop_nested(ratings)
-        ratings = [r for r in ratings if r.start not in features and (grade_list or in_grade_position(r, sentence))]
+        ratings = [r for r in ratings if r.start not in features and (grade_list or in_grade_position(r, sentence))
+                   and not _negated(r, sentence)]
         others = ctx.cues(sentence, "OTHER_BODY")
         areas = _areas(ctx, sentence)
         if others and not areas and not ctx.authorities_in(sentence):
@@ -158,6 +185,12 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
                 )
             )
     return _unique(records)
+
+
+def _negated(rating: Span, sentence: Span) -> bool:
+    """'no longer inadequate', 'not judged inadequate'."""
+    window = rating.doc[max(sentence.start, rating.start - 3) : rating.start]
+    return any(t.lower_ in NEGATION for t in window)
 
 
 def _drop_nested(ratings: list[Span]) -> list[Span]:
