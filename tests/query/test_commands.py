@@ -79,7 +79,7 @@ def test_serve_runs_datasette_read_only_with_canned_queries(corpus_db) -> None:
         rows = response.json()
         assert all(r["kind"] in {"improvement_notice", "statutory_direction"} for r in rows)
         timeline = httpx.get(f"{base}/authority_timeline.json?authority=Wokingham&_shape=array", timeout=5).json()
-        assert any("lifted" in r["detail"] for r in timeline)
+        assert {r["event"] for r in timeline} == {"judgement", "action"} and all(r["evidence"] for r in timeline)
         tables = httpx.get(f"{base}.json", timeout=5).json()
         assert "judgements" in {t["name"] for t in tables["tables"]}
     finally:
