@@ -52,7 +52,7 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_lands(db_path) -> No
 def test_show_prints_an_authoritys_events_with_sources(db_path) -> None:
     run_cli("ingest", str(CORPUS / "broken"), "--db", str(db_path), "--quiet")
     shown = json.loads(run_cli("show", "Wokingham", "--db", str(db_path), "--format", "json").output)
-    assert shown and all(e["source"].endswith(".txt") and e["evidence"] for e in shown)
+    assert shown and all(c["source"].endswith(".txt") and c["evidence"] for e in shown for c in e["citations"])
     assert any(e["detail"] == "improvement_notice (lifted)" for e in shown)
 
 
