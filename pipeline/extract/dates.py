@@ -1,8 +1,14 @@
-"""``timeline.dates.v1``: temporal expressions that point at a calendar date, month or year.
+"""``timeline_dates_v1``: temporal expressions that point at a calendar date, month or year.
 
-spaCy's DATE entities, plus what they miss (bare months and relative phrases found by a Matcher),
-minus what the spec says is not a date: durations, frequencies, vague spans, verbs that look like
-months. Spans go to ``doc.spans["dates"]``; values are resolved later (pipeline.resolve.dates).
+spaCy's DATE entities, plus what they miss (bare months, relative phrases, holidays, found by a
+Matcher), minus what the spec says is not a date: durations ("six months"), frequencies
+("quarterly"), vague spans ("recent years"), and words that only look like dates ("may" and
+"march" as verbs, "Sun" as a newspaper). A range or a pair ("25 November to 6 December 2019",
+"May and June", "1957-58") is two expressions, as the spec and TimeML count them. Spans go to
+``doc.spans["dates"]``; values are resolved later (pipeline.resolve.dates).
+
+``reference_words`` (off by default, as the spec does not count them) also finds TimeML's
+reference words ("now", "currently", "in the past") for the TempEval benchmark.
 """
 
 from __future__ import annotations
@@ -21,33 +27,49 @@ MONTHS = [
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 UNITS = ["day", "week", "month", "year", "days", "weeks", "months", "years", "decade", "decades", "fortnight"]
 SEASONS = ["spring", "summer", "autumn", "winter"]
+HOLIDAYS = ["christmas", "easter", "halloween", "new year's day", "new year's eve", "boxing day", "good friday",
+            "easter monday", "easter sunday", "christmas eve", "christmas day", "bonfire night", "valentine's day"]
+YEAR_KINDS = ["fiscal", "financial", "academic", "school", "calendar", "tax"]
+REFERENCE_WORDS = ["now", "currently", "nowadays", "presently", "at present", "in the past", "the past", "at the time",
+                   "at that time"]
 
 _MONTH_RE = "|".join(MONTHS)
-# What makes a span point at the calendar: a month, a weekday, a year, a season with a year, a deictic.
+_HOLIDAY_RE = "|".join(re.escape(h).replace("'", "['\u2019]") for h in sorted(HOLIDAYS, key=len, reverse=True))
+# What makes a span point at the calendar: a month, a weekday, a year, a season, a holiday, a deictic.
 ANCHOR = re.compile(
     rf"\b(?:{_MONTH_RE})\b\.?|\b(?:{'|'.join(WEEKDAYS)})\b|\b(?:1[89]|20)\d\d(?:s)?\b|"
-    r"\b(?:today|yesterday|tomorrow|tonight)\b|"
-    r"\b(?:this|last|next|previous|past|coming|current|same)\s+(?:week|month|year|fortnight|spring|summer|autumn|winter|weekend)\b|"
+    rf"\b(?:{_HOLIDAY_RE})\b|"
+    r"\b(?:today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b|"
+    r"\b(?:this|last|next|previous|past|coming|current|same|the)\s+"
+    r"(?:(?:fiscal|financial|academic|school|calendar|tax)\s+)?"
+    r"(?:week|month|year|fortnight|spring|summer|autumn|winter|weekend|decade)\b|"
     r"\b(?:earlier|later)\s+(?:this|that|in the)\s+(?:week|month|year)\b|"
+    r"\b(?:that|the same|the following|the previous|the preceding)\s+year\b|"
     r"\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before|previously)\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)\s+century\b|\b(?:nineteenth|twentieth|twenty-first)\s+century\b|"
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}(?:-\d{2})?\b",
     re.IGNORECASE,
 )
-# Words that make an anchored span a frequency or a vague span all the same.
+# Words that make an anchored span a frequency, a duration or a vague span all the same.
 NOT_A_DATE = re.compile(
     r"\b(?:every|each|per|quarterly|annually|annual|weekly|monthly|daily|fortnightly|recent|coming|"
-    r"near future|the past few|the last few|the next few|over the|for the past|up to)\b",
+    r"near future|the past few|the last few|the next few|over the|for the past|up to|"
+    r"the (?:week|month|year|weekend|fortnight|decade)s?)\b",
     re.IGNORECASE,
 )
-# A stand-alone number that is a phone number or a code, not a year.
-NUMBER_ONLY = re.compile(r"^\d+$")
+# A lone number is a year only in the years this corpus can speak of.
+YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
+# Words between two dates that make them two expressions: a range or a pair.
+SEPARATORS = {"to", "and", "-", "\u2013", "\u2014", "until", "till", "through", "or", "&"}
+# Words a span may start with that belong to the sentence, not to the date.
+LEADING_NOISE = {"the", "a", "an", "on", "in", "by", "since", "between", "from", "during", "until", "till", "of"}
 
 
 def is_calendar_date(span: Span) -> bool:
     text = span.text
     if not ANCHOR.search(text) or NOT_A_DATE.search(text):
         return False
-    if NUMBER_ONLY.match(text) and not re.fullmatch(r"(?:1[89]|20)\d\d", text):
+    if text.isdigit() and not YEAR_ONLY.fullmatch(text):
         return False
     if len(span) == 1 and span[0].lower_ in MONTHS:
         token = span[0]
@@ -59,48 +81,90 @@ def is_calendar_date(span: Span) -> bool:
     return True
 
 
+def _is_two_digit_year_after(left: Span, right: Span) -> bool:
+    """"1957-58": the second year of a range written with two digits."""
+    return bool(YEAR_ONLY.fullmatch(left[-1].text)) and len(right) == 1 and bool(re.fullmatch(r"\d\d", right.text))
+
+
+def split_pairs(span: Span) -> list[Span]:
+    """A range or a pair of dates as two spans, when both sides are dates on their own."""
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in SEPARATORS or token.i in {span.start, span.end - 1}:
+            continue
+        left, right = trim(doc[span.start : token.i]), trim(doc[token.i + 1 : span.end])
+        if not len(left) or not len(right):
+            continue
+        if is_calendar_date(left) and (is_calendar_date(right) or _is_two_digit_year_after(left, right)):
+            return [left, *split_pairs(right)]
+    return [span]
+
+
 def trim(span: Span) -> Span:
-    """Drop leading articles and trailing punctuation so the span is the expression itself."""
+    """Drop leading articles and prepositions and trailing punctuation: the span is the expression."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an", "on", "in", "by", "since"} or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in LEADING_NOISE or doc[start].is_punct):
         start += 1
-    while end > start and doc[end - 1].is_punct:
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s"}):
         end -= 1
     return doc[start:end]
 
 
 def _matcher_patterns() -> list[list[dict[str, object]]]:
     month = {"LOWER": {"IN": MONTHS}, "IS_TITLE": True}
+    count = {"LOWER": {"IN": ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]}}
+    holidays = [[{"LOWER": word} for word in re.split(r"\s+|(?=')", name)] for name in HOLIDAYS]
     return [
         [month],
         [{"IS_DIGIT": True}, month],
         [month, {"IS_DIGIT": True}],
-        [{"LOWER": {"IN": ["today", "yesterday", "tomorrow"]}}],
+        [{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight"]}}],
+        [{"LOWER": "last"}, {"LOWER": "night"}],
+        [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
         [{"LOWER": {"IN": ["this", "last", "next", "previous"]}}, {"LOWER": {"IN": UNITS + SEASONS}}],
+        [{"LOWER": {"IN": ["this", "last", "next", "previous"]}}, {"LOWER": {"IN": YEAR_KINDS}}, {"LOWER": "year"}],
+        [{"LOWER": "the"}, {"LOWER": {"IN": SEASONS}}],
         [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "that"]}}, {"LOWER": {"IN": UNITS}}],
         [{"LIKE_NUM": True}, {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
+        [count, {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
         [{"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}],
+        *holidays,
     ]
 
 
-@Language.factory("timeline_dates_v1", default_config={"spans_key": SPANS_KEY})
-def make_date_finder(nlp: Language, name: str, spans_key: str) -> DateFinder:
-    return DateFinder(nlp, spans_key)
+def _reference_patterns() -> list[list[dict[str, object]]]:
+    return [[{"LOWER": word} for word in phrase.split()] for phrase in REFERENCE_WORDS]
+
+
+@Language.factory(
+    "timeline_dates_v1", default_config={"spans_key": SPANS_KEY, "reference_words": False}
+)
+def make_date_finder(nlp: Language, name: str, spans_key: str, reference_words: bool) -> DateFinder:
+    return DateFinder(nlp, spans_key, reference_words)
 
 
 class DateFinder:
-    def __init__(self, nlp: Language, spans_key: str) -> None:
+    def __init__(self, nlp: Language, spans_key: str, reference_words: bool = False) -> None:
         self.spans_key = spans_key
+        self.reference_words = reference_words
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("DATE", _matcher_patterns())
+        self.references = Matcher(nlp.vocab)
+        self.references.add("REFERENCE", _reference_patterns())
 
     def __call__(self, doc: Doc) -> Doc:
         found = [ent for ent in doc.ents if ent.label_ == "DATE"]
         found += [doc[start:end] for _, start, end in self.matcher(doc)]
         spans = [trim(span) for span in found]
         kept = [Span(doc, s.start, s.end, label="DATE") for s in spans if len(s) and is_calendar_date(s)]
-        doc.spans[self.spans_key] = merge_overlapping(kept)
+        if self.reference_words:
+            taken = {i for s in kept for i in range(s.start, s.end)}
+            for _, start, end in self.references(doc):
+                if not taken.intersection(range(start, end)):
+                    kept.append(Span(doc, start, end, label="DATE"))
+        merged = merge_overlapping(kept)
+        doc.spans[self.spans_key] = [Span(doc, p.start, p.end, label="DATE") for s in merged for p in split_pairs(s)]
         return doc
 
 

@@ -51,6 +51,10 @@ RUNNING_EDGE_LINES = 4
 # missing from the front page and the imprint page; on the 30 bench reports every foot repeats on
 # all but those two pages, and no body line repeats on even 3 pages.
 RUNNING_LINE_SHARE = 0.5
+# A table has at least this many rows of two or more filled cells. pdfplumber also finds "tables"
+# in the rules round a framed paragraph (one column) and round a shaded two-line heading (one row
+# of two cells: "families: | outstanding" in one bench report); the judgement table has 4-6 rows.
+MIN_TABLE_ROWS = 2
 # A gap between two lines wider than this share of the font size starts a new paragraph. Ofsted
 # lines are 14.5pt apart at 12pt (gap ~2.5) and paragraphs ~26pt (gap ~14); 0.5 sits between.
 PARAGRAPH_GAP = 0.5
@@ -58,7 +62,7 @@ PARAGRAPH_GAP = 0.5
 SIZE_TOLERANCE = 0.6
 # A heading is at least this much larger than the body text.
 HEADING_STEP = 1.5
-NEW_ITEM = re.compile(r"^(?:[◼•▪■●◦\uf0a7\uf0b7]|\d{1,3}\.\s|\(?[a-z]\)\s)")
+NEW_ITEM = re.compile(r"^(?:[◼•▪■●◦−\uf0a7\uf0b7]|\d{1,3}\.\s|\(?[a-z]\)\s)")
 TERMINAL = (".", "!", "?", ":", ";")
 # Front-page fields, each on a line of its own.
 FIELD_LABEL = re.compile(
@@ -177,11 +181,11 @@ def _row_text(row: Sequence[str | None]) -> str:
 
 
 def _tables(page: Any, number: int) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
-    """Ruled tables with at least two columns, as rows; a one-column box is only a framed paragraph."""
+    """Ruled tables, as rows; a box round a paragraph or a shaded heading is not a table."""
     found = []
     for table in page.find_tables():
         cells = table.extract()
-        if not any(sum(1 for c in row if c and c.strip()) >= 2 for row in cells):
+        if sum(1 for row in cells if sum(1 for c in row if c and c.strip()) >= 2) < MIN_TABLE_ROWS:
             continue
         x0, top, x1, bottom = table.bbox
         rows = [
@@ -201,7 +205,6 @@ def _inside(line: dict[str, Any], box: tuple[float, float, float, float]) -> boo
 
 def page_lines(page: Any, number: int) -> list[Line]:
     """A page's lines in reading order, each table standing as its rows where it stood."""
-    page = page.dedupe_chars()
     tables = _tables(page, number)
     lines = [row for _, rows in tables for row in rows]
     for raw in page.extract_text_lines(return_chars=True):
@@ -297,9 +300,10 @@ def inspection_report(blocks: Sequence[Block], body: float) -> InspectionReport 
     titles = [b.text for b in front[:4] if not b.row and b.size > body + HEADING_STEP]
     texts = [b.text for b in front]
     headline = next((m for t in texts if (m := SIF_HEADLINE.match(t))), None)
-    if any(SIF_TITLE.match(t) for t in titles) or headline:
+    ilacs = any(ILACS_TITLE.match(t) or ILACS_SUBTITLE.match(t) for t in titles) or any(ILACS_ROW.match(t) for t in texts)
+    if any(SIF_TITLE.match(t) for t in titles) or (headline and not ilacs):
         framework = "SIF"
-    elif any(ILACS_TITLE.match(t) or ILACS_SUBTITLE.match(t) for t in titles) or any(ILACS_ROW.match(t) for t in texts):
+    elif ilacs:
         framework = "ILACS"
     else:
         return None

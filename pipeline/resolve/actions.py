@@ -5,8 +5,9 @@ trust") becomes an action for the authority it speaks of:
   1. an authority named in the sentence: the nearest before the cue, with the authorities
      coordinated with it ("Norfolk and Sandwell"); else the nearest after it;
   2. else the lead-in of a bulleted list ("… minded that the intervention should be as follows:");
-  3. else the previous sentence's authority (or the document's subject), when this one refers
-     back ("The council has received …", "The notice was lifted");
+  3. else, when the sentence refers back ("The council has received …", "The notice was lifted"),
+     the one authority of the sentence before if that sentence spoke of a measure too, else the
+     document's subject authority;
   4. else nothing: national policy with no named authority is not an action.
 Status is the status cue nearest the action cue (in the sentence, then in the lead-in), else
 ``directed``. Within a document, one action per (authority, kind): ``lifted`` if any mention says
@@ -31,7 +32,15 @@ REFERS_BACK = re.compile(
     r"the city council|they|it)\b",
     re.IGNORECASE,
 )
-GENERIC = re.compile(r"\b(?:any (?:local )?(?:authority|council)|councils|authorities|those councils)\b", re.IGNORECASE)
+GENERIC = re.compile(r"\b(?:any (?:local )?(?:authority|council)|a local authority|councils|authorities|those councils)\b",
+                     re.IGNORECASE)
+# Words that show a plan is required from outside rather than the council's own step.
+REQUIRED = re.compile(r"recommend|requir|must|direct|notice|minded|propos|warn|in danger|approv", re.IGNORECASE)
+# A transfer of services into a trust or company named in the gazetteer ("took over", "transfer … to AfC").
+TRANSFER = re.compile(r"\b(?:took over|taken over|take over|takes over|transfer\w*\b[^.]{0,60}\bto|mov\w+ (?:in)?to|pass\w* to)\b",
+                      re.IGNORECASE)
+RECIPIENT_WORDS = {"to", "for", "with"}
+STATUS_AFTER_WINDOW = 6
 
 
 # "Chair of Rotherham's Children's Board": a body named inside someone's title already exists.
@@ -77,46 +86,62 @@ def coordinated(ctx: DocumentContext, mentions: list[tuple[Span, Authority]], in
     return chosen
 
 
-def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | None) -> list[Authority]:
-    named = ctx.authorities_in(sentence)
-    if named:
-        before = [i for i, (s, _) in enumerate(named) if s.start < cue.start]
-        index = before[-1] if before else 0
-        return _unique_authorities(coordinated(ctx, named, index))
+def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | None, refers_back: bool) -> list[Authority]:
+    named = [(s, a) for s, a in ctx.authorities_in(sentence) if s.label_ != "GROUPING" or cue.kb_id_ != "support"]
+    before = [i for i, (s, _) in enumerate(named) if s.start < cue.start]
+    after = [i for i, (s, _) in enumerate(named) if s.start >= cue.end]
+    if after and cue.kb_id_ in {"support", "takeover"}:
+        # "support to Cumbria's teams", "Leeds will take over … services in Kirklees": the recipient.
+        active_takeover = (cue.kb_id_ == "takeover" and re.match(r"(?i)tak(?:e|es|ing)|took", cue.text) is not None
+                           and not re.search(r"\b(?:by|be|been|being)\b", ctx.doc[max(sentence.start, cue.start - 2) : cue.end + 2].text))
+        for i in after:
+            lead = {t.lower_ for t in ctx.doc[max(cue.end, named[i][0].start - 3) : named[i][0].start]}
+            if (cue.kb_id_ == "support" and lead & RECIPIENT_WORDS) or active_takeover:
+                return [named[i][1]]
+    if before:
+        return _unique_authorities(coordinated(ctx, named, before[-1]))
     if GENERIC.search(sentence.text):
         return []
     if intro is not None:
-        named = ctx.authorities_in(intro)
-        if named:
-            return _unique_authorities([a for _, a in named])
+        introduced = ctx.authorities_in(intro)
+        if introduced:
+            return _unique_authorities([a for _, a in introduced])
         if REFERS_BACK.search(intro.text) and ctx.subject:
             return [ctx.subject]
-    definite = cue.start > sentence.start and ctx.doc[cue.start - 1].lower_ in {"the", "this", "that", "its"}
-    if definite or REFERS_BACK.search(sentence.text):
-        previous = ctx.previous(sentence)
-        named = ctx.authorities_in(previous) if previous is not None else []
-        if named:
-            return [named[-1][1]]
-        if ctx.subject:
-            return [ctx.subject]
+    if refers_back and REFERS_BACK.search(ctx.doc[sentence.start : cue.start].text) or refers_back and not named:
+        return _referred_to(ctx, sentence)
+    if named:
+        return _unique_authorities(coordinated(ctx, named, after[0]))
     return []
+
+
+def _referred_to(ctx: DocumentContext, sentence: Span) -> list[Authority]:
+    """'the council', 'the notice': the one authority of a sentence before that spoke of a measure too,
+    else the document's subject, else the one authority of the sentence before."""
+    previous = ctx.previous(sentence)
+    named = _unique_authorities([a for _, a in ctx.authorities_in(previous)]) if previous is not None else []
+    if len(named) == 1 and previous is not None and ctx.cues(previous, "ACTION"):
+        return named
+    if ctx.subject:
+        return [ctx.subject]
+    return named if len(named) == 1 else []
 
 
 def _unique_authorities(authorities: list[Authority]) -> list[Authority]:
     return list({a.gss: a for a in authorities}.values())
 
 
-def _nearest(cues: list[Span], anchor: Span) -> Span | None:
-    if not cues:
-        return None
-    return min(cues, key=lambda c: (abs(c.start - anchor.start), c.start > anchor.start))
-
-
 def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | None) -> str:
+    """The status cue nearest before the action cue, else one just after it, else the lead-in's."""
     cues = ctx.cues(sentence, "STATUS")
-    nearest = _nearest(cues, cue)
-    if nearest is not None:
-        return nearest.kb_id_
+    if any(c.kb_id_ == "lifted" for c in cues):
+        return "lifted"  # the latest state the sentence tells
+    before = [c for c in cues if c.start < cue.end and c.start <= cue.start or cue.start <= c.start < cue.end]
+    if before:
+        return before[-1].kb_id_
+    after = [c for c in cues if cue.end <= c.start <= cue.end + STATUS_AFTER_WINDOW]
+    if after:
+        return after[0].kb_id_
     if intro is not None and (intro_cues := ctx.cues(intro, "STATUS")):
         return intro_cues[0].kb_id_
     return "directed"
@@ -153,7 +178,8 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
     due = deadlines(ctx)
     for sentence in ctx.sentences:
         cues = ctx.cues(sentence, "ACTION")
-        if not cues or ctx.has_cue(sentence, "OTHER_SERVICE"):
+        transfers = _transfers(ctx, sentence, cues)
+        if not (cues or transfers) or ctx.has_cue(sentence, "OTHER_SERVICE"):
             continue
         intro = lead_in(ctx, sentence)
         deadline_cues = [c.start for c in ctx.cues(sentence, "DEADLINE")]
@@ -161,18 +187,25 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
                  and not any(c < s.start for c in deadline_cues)]
         when = dates[0] if dates else (None if ctx.dates_in(sentence) else ctx.published)
         evidence, start, end = evidence_of(sentence)
-        for cue in _drop_nested(cues):
-            if in_a_title(cue):
+        refers_back = bool(REFERS_BACK.search(sentence.text)) or any(_definite(c) for c in cues)
+        for cue in _drop_nested(cues) + transfers:
+            if in_a_title(cue) or _describes_a_person(ctx, cue):
                 continue
             actor = actor_of(ctx, sentence, cue, intro)
             if cue.kb_id_ in NEED_ACTOR and actor is None:
                 continue
+            if cue.kb_id_ == "improvement_plan" and actor is None and not REQUIRED.search(sentence.text + (intro.text if intro else "")):
+                continue  # the council's own plan
             status = status_of(ctx, sentence, cue, intro)
-            for authority in authorities_for(ctx, sentence, cue, intro):
-                key = (authority.gss, cue.kb_id_)
+            if cue.label_ == "GROUPING":
+                targets = _transfer_targets(ctx, sentence, cue)
+            else:
+                targets = authorities_for(ctx, sentence, cue, intro, refers_back)
+            for authority in targets:
+                key = (authority.gss, "trust" if cue.label_ == "GROUPING" else cue.kb_id_)
                 record = ActionRecord(
                     authority=authority.name,
-                    kind=cue.kb_id_,  # type: ignore[arg-type]
+                    kind="trust" if cue.label_ == "GROUPING" else cue.kb_id_,  # type: ignore[arg-type]
                     status=status,  # type: ignore[arg-type]
                     actor=actor,
                     date=when,
@@ -186,6 +219,38 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
                 elif status == "lifted":
                     merged[key] = merged[key].model_copy(update={"status": "lifted", "date": when or merged[key].date})
     return list(merged.values())
+
+
+def _definite(cue: Span) -> bool:
+    return cue.start > cue.sent.start and cue.doc[cue.start - 1].lower_ in {"the", "this", "that", "its", "’s", "'s"}
+
+
+def _describes_a_person(ctx: DocumentContext, cue: Span) -> bool:
+    """'Brent Lawson, independent chair of the Stockport Safeguarding Children Board': a person's role."""
+    doc = cue.doc
+    if cue.kb_id_ == "independent_chair" and "safeguarding" in doc[cue.end : cue.end + 6].text.lower():
+        return True
+    return False
+
+
+def _transfers(ctx: DocumentContext, sentence: Span, cues: list[Span]) -> list[Span]:
+    """Trusts and companies from the gazetteer that take services over in this sentence."""
+    if not TRANSFER.search(sentence.text) or any(c.kb_id_ == "trust" for c in cues):
+        return []
+    groupings = [s for s, _ in ctx.authorities_in(sentence) if s.label_ == "GROUPING"]
+    kinds = ctx.gazetteer_kinds
+    return list({g.start: g for g in groupings if kinds.get(g.id_) in {"trust", "company"}}.values())
+
+
+def _transfer_targets(ctx: DocumentContext, sentence: Span, grouping: Span) -> list[Authority]:
+    """A named council moving its services in, else the trust's or company's own members."""
+    named = [(s, a) for s, a in ctx.authorities_in(sentence) if s.label_ != "GROUPING" and s.start < grouping.start]
+    if named:
+        return [named[-1][1]]
+    members = [a for s, a in ctx.authorities_in(sentence) if s.start == grouping.start]
+    if members:
+        return _unique_authorities(members)
+    return [ctx.subject] if ctx.subject else []
 
 
 def _drop_nested(cues: list[Span]) -> list[Span]:

@@ -17,6 +17,7 @@ class DocumentContext:
     subject: Authority | None
     date_values: list[tuple[Span, str | None]]
     sentences: list[Span] = field(default_factory=list)
+    gazetteer_kinds: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sentences = list(self.doc.sents)

@@ -1,16 +1,28 @@
 """Date spans to ISO values at the precision the text supports, against the publication date.
 
-dateparser only normalises absolute expressions; relative ones ("last month", "five years ago")
-are resolved here by a small grammar so that their precision is kept (a month stays a month).
-A partial date takes the year its context implies: a deadline ("until 30 November") looks ahead
-of publication, anything else looks back ("in July", said in August, is the July just past).
-The machine's clock and time zone are never consulted: no publication date, no relative value.
+spaCy finds the spans (pipeline.extract.dates); this module only gives them values. A small
+grammar reads what the spec cares about and keeps its precision (``2009``, ``2009-10``,
+``2009-10-24``); dateparser is the fallback for absolute wordings the grammar does not know,
+always with the publication date as its base.
+
+* Relative expressions ("yesterday", "last month", "five years ago", "on Friday") resolve against
+  the publication date; with no publication date their value is None. The machine's clock and
+  time zone are never consulted.
+* A partial date takes the year its context implies (``looks_ahead``): a deadline or a plan
+  ("has until 30 November", "will meet on 8 January") looks ahead of publication, anything else
+  looks back ("in July", said in August, is the July just past). With no publication date it
+  keeps an unknown year: ``XXXX-11-30``, ``XXXX-07``.
+* "That year", "the following year", "July of that year" refer to the last year the document
+  named, so one resolver serves one document and is called in reading order.
+* Weeks and seasons have no ISO-prefix form, so by the spec they take the month and the year
+  they fall in; ``timeml=True`` writes TimeML's forms instead (``2013-W11``, ``2012-SU``,
+  ``PRESENT_REF``) for the TempEval benchmark.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
 
@@ -29,22 +41,77 @@ MONTHS = {
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "several": None, "few": None,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
 }
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-# Words before a partial date that point it forward from the publication date.
-FORWARD_CUES = re.compile(
-    r"\b(?:until|by|before|deadline|due|next|will|shall|must|from|starting|expected|scheduled|planned|"
-    r"later|upcoming|coming|on or before|no later than)\b[^.]{0,40}$",
+# Season -> (TimeML code, first month, last month); winter runs into the next year and is
+# named by the year it starts in.
+SEASONS = {
+    "spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 11), "fall": ("FA", 9, 11),
+    "winter": ("WI", 12, 14),
+}
+# Holidays with a fixed day; Easter's are computed.
+HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "st patrick's day": (3, 17),
+    "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes night": (11, 5), "christmas eve": (12, 24),
+    "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+}
+EASTER_OFFSETS = {"good friday": -2, "easter sunday": 0, "easter monday": 1, "easter": 0}
+# Words TimeML gives a reference value, not a date; the spec does not count them (only timeml=True).
+REFERENCE_WORDS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
+    "the past": "PAST_REF", "in the past": "PAST_REF", "at the time": "PAST_REF", "at that time": "PAST_REF",
+    "the future": "FUTURE_REF", "in the future": "FUTURE_REF",
+}
+DAY_WORDS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
+    "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
+    "the day before yesterday": -2, "tomorrow": 1, "tomorrow morning": 1, "the day after tomorrow": 2,
+}
+STEP_WORDS = {"this": 0, "current": 0, "same": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Words around a date that do not change its value (TimeML keeps them as a modifier).
+MODIFIERS = re.compile(
+    r"^(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|end|start|beginning|middle|first half|second half|"
+    r"turn|close)(?:\s+of\s+|\s+in\s+|-|\s+)|(?:around|about|approximately|some\s?time\s+in|since|until|by|from|"
+    r"on|in|during|before|after)\s+)",
+)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+TWO_DIGIT_YEAR_AFTER_RANGE = re.compile(r"\b(1[89]|20)\d\d\s*[-\u2013\u2014/]\s*$")
+DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")
+CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+century\b|\b(nineteenth|twentieth|twenty-first)\s+century\b")
+CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_NAMES})\b\.?", re.IGNORECASE)
+MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[:.]\d)", re.IGNORECASE)
+MONTH = re.compile(rf"\b({_MONTH_NAMES})\b", re.IGNORECASE)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+SLASH_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+WEEKDAY = re.compile(rf"^(?:(last|next|this|coming|past)\s+)?({'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$")
+SHIFTED_UNIT = re.compile(
+    r"^(?:(?:earlier|later)\s+)?(this|current|same|last|previous|past|next|coming)\s+"
+    r"(?:(?:fiscal|financial|academic|school|calendar|tax)\s+)?(week|weekend|fortnight|month|year|decade|century)$"
+)
+AGO = re.compile(r"^(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+)?(\w+|\d+)\s+(day|week|fortnight|month|year|decade)s?\s+(ago|earlier|before|previously)$")
+SEASON_PHRASE = re.compile(r"^(?:the\s+)?(?:(this|last|next|coming|past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
+ANAPHORIC_YEAR = re.compile(
+    rf"^(?:(?P<month>{_MONTH_NAMES})\s+(?:of\s+)?)?(?:(?:earlier|later)\s+)?(?:that|the same|the following|the next|the previous|the preceding)\s+year$"
+    r"|^the\s+(?:following|next|previous|preceding)\s+year$|^the\s+year\s+(?:before|after)$"
+)
+# A cue right before a partial date that points it ahead: "until 30 November", "from 1 April".
+NEAR_FORWARD = re.compile(
+    r"\b(?:until|till|through|by|from|starting|beginning|effective|no later than|on or before|ahead of|deadline of|"
+    r"due on|due by|due in)\s+(?:the\s+)?(?:(?:end|start|beginning|middle) of\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")
-DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_NAMES})\b\.?", re.IGNORECASE)
-MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.IGNORECASE)
-MONTH = re.compile(rf"\b({_MONTH_NAMES})\b", re.IGNORECASE)
-NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b|\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+# A cue anywhere in the clause before a partial date that puts the clause in the future.
+CLAUSE_FORWARD = re.compile(
+    r"\b(?:will|shall|won't|'ll|(?:is|are) (?:due|expected|scheduled|set|planned|going|about|to be)|due to|"
+    r"expected to|scheduled (?:for|to)|plans? to|planned for|intends? to|aims? to|next|upcoming|forthcoming|deadline)\b",
+    re.IGNORECASE,
+)
+CLAUSE_END = re.compile(r"[.!?;:]\s+|\n")
+NOT_MINE = object()
 
 
 def _parse_iso(published: str | None) -> date | None:
@@ -56,120 +123,23 @@ def _parse_iso(published: str | None) -> date | None:
         return None
 
 
-class DateResolver:
-    """One per document: the publication date is its anchor, dateparser its absolute parser."""
+def looks_ahead(before: str) -> bool:
+    """Whether the clause leading up to a date points past the publication date."""
+    clause = CLAUSE_END.split(before)[-1]
+    return bool(NEAR_FORWARD.search(clause) or CLAUSE_FORWARD.search(clause))
 
-    def __init__(self, published: str | None) -> None:
-        self.anchor = _parse_iso(published)
-        self.parser = DateDataParser(
-            languages=["en"],
-            settings={"DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False},
-        )
 
-    def resolve(self, text: str, before: str = "") -> str | None:
-        """The ISO value of a date expression; ``before`` is the text leading up to it, for context."""
-        lowered = " ".join(text.lower().split())
-        relative = self._relative(lowered)
-        if relative is not False:
-            return relative
-        return self._absolute(text, lowered, before)
-
-    # Relative expressions -------------------------------------------------------------------
-    def _relative(self, text: str) -> str | None | bool:
-        """False when the text is not relative; else the value (None when there is no anchor)."""
-        a = self.anchor
-        match = re.search(r"\b(today|tonight|yesterday|tomorrow)\b", text)
-        if match:
-            if a is None:
-                return None
-            offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[match.group(1)]
-            return (a + timedelta(days=offset)).isoformat()
-        match = re.search(r"\b(this|last|next|previous|past|coming|current|same|earlier this|later this)\s+(week|month|year|fortnight)\b", text)
-        if match:
-            if a is None:
-                return None
-            which, unit = match.groups()
-            step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
-            return self._shift(unit, step)
-        match = re.search(r"\b(\w+|\d+)\s+(day|week|month|year|decade)s?\s+(ago|earlier|before|previously)\b", text)
-        if match:
-            amount = int(match.group(1)) if match.group(1).isdigit() else NUMBER_WORDS.get(match.group(1))
-            if a is None or amount is None:
-                return None
-            return self._shift(match.group(2), -amount)
-        match = re.search(r"\b(this|last|next)\s+(spring|summer|autumn|winter)\b", text)
-        if match:
-            if a is None:
-                return None
-            year = a.year + {"last": -1, "next": 1, "this": 0}[match.group(1)]
-            return f"{year}-{SEASONS[match.group(2)]}"
-        return False
-
-    def _shift(self, unit: str, step: int) -> str:
-        a = self.anchor
-        assert a is not None
-        if unit == "day":
-            return (a + timedelta(days=step)).isoformat()
-        if unit in {"week", "fortnight"}:
-            year, week, _ = (a + timedelta(weeks=step)).isocalendar()
-            return f"{year}-W{week:02d}"
-        if unit == "month":
-            index = a.year * 12 + a.month - 1 + step
-            return f"{index // 12}-{index % 12 + 1:02d}"
-        if unit == "decade":
-            return f"{(a.year + 10 * step) // 10}"
-        return f"{a.year + step}"
-
-    # Absolute and partial expressions -------------------------------------------------------
-    def _absolute(self, text: str, lowered: str, before: str) -> str | None:
-        numeric = NUMERIC.search(text)
-        if numeric:
-            if numeric.group(4):
-                year, month, day = numeric.group(4), numeric.group(5), numeric.group(6)
-                return f"{year}-{month}" + (f"-{day}" if day else "")
-            day, month, year = (int(g) for g in numeric.group(1, 2, 3))
-            year = year + 2000 if year < 100 else year
-            return _safe_date(year, month, day)
-        year_match = YEAR.search(text)
-        day_month = DAY_MONTH.search(text) or MONTH_DAY.search(text)
-        month_match = MONTH.search(text)
-        season = next((code for word, code in SEASONS.items() if re.search(rf"\b{word}\b", lowered)), None)
-        if day_month:
-            groups = day_month.groups()
-            day, month_name = (groups[0], groups[1]) if groups[0].isdigit() else (groups[1], groups[0])
-            month, day_number = MONTHS[month_name.lower().rstrip(".")], int(day)
-            if year_match:
-                return _safe_date(int(year_match.group(1)), month, day_number)
-            year = self._year_for(month, day_number, before)
-            return _safe_date(year, month, day_number) if year else f"XXXX-{month:02d}-{day_number:02d}"
-        if month_match:
-            month = MONTHS[month_match.group(1).lower()]
-            if year_match:
-                return f"{year_match.group(1)}-{month:02d}"
-            year = self._year_for(month, None, before)
-            return f"{year}-{month:02d}" if year else f"XXXX-{month:02d}"
-        if year_match:
-            return f"{year_match.group(1)}-{season}" if season else year_match.group(1)
-        decade = DECADE.search(text)
-        if decade:
-            return decade.group(1)
-        data = self.parser.get_date_data(text)
-        if data and data.date_obj and self.anchor:
-            value = data.date_obj.date()
-            return {"year": f"{value.year}", "month": f"{value:%Y-%m}"}.get(data.period or "day", value.isoformat())
-        return None
-
-    def _year_for(self, month: int, day: int | None, before: str) -> int | None:
-        """The year of a day or month named without one, chosen by tense and cue words."""
-        a = self.anchor
-        if a is None:
-            return None
-        forward = bool(FORWARD_CUES.search(before[-60:]))
-        probe = (month, day or 1)
-        here = (a.month, a.day if day else 1)
-        if forward:
-            return a.year if probe >= here else a.year + 1
-        return a.year if probe <= (a.month, a.day) else a.year - 1
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the algorithm's own name
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
 
 
 def _safe_date(year: int, month: int, day: int) -> str | None:
@@ -177,3 +147,238 @@ def _safe_date(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return f"{year}-{month:02d}"
+
+
+def clean(text: str) -> str:
+    """Lower case, one space, no leading article, modifier or trailing possessive."""
+    lowered = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:()")
+    lowered = re.sub(r"'s$", "", lowered)
+    previous = None
+    while previous != lowered:
+        previous = lowered
+        lowered = MODIFIERS.sub("", lowered)
+        lowered = re.sub(r"^(?:the|a)\s+(?=\d|" + _MONTH_NAMES + r"|end|start|beginning|middle)", "", lowered)
+    return lowered
+
+
+class DateResolver:
+    """One per document: the publication date is its anchor, the last year named its narrative year."""
+
+    def __init__(self, published: str | None, timeml: bool = False) -> None:
+        self.anchor = _parse_iso(published)
+        self.timeml = timeml
+        self.last_year: int | None = None
+        settings: dict[str, object] = {
+            "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+            "TIMEZONE": "UTC", "RETURN_TIME_AS_PERIOD": True,
+        }
+        if self.anchor is not None:
+            settings["RELATIVE_BASE"] = datetime(self.anchor.year, self.anchor.month, self.anchor.day)
+        self.parser = DateDataParser(languages=["en"], settings=settings)
+
+    def resolve(self, text: str, before: str = "") -> str | None:
+        """The value of a date expression; ``before`` is the text leading up to it, for context."""
+        if text.lower().strip() in REFERENCE_WORDS:
+            return REFERENCE_WORDS[text.lower().strip()] if self.timeml else None
+        lowered = clean(text)
+        value: object = NOT_MINE
+        for rule in (self._day_word, self._shifted_unit, self._ago, self._weekday, self._season,
+                     self._holiday, self._anaphoric, self._absolute):
+            value = rule(lowered, before)
+            if value is not NOT_MINE:
+                break
+        if isinstance(value, str) and YEAR.fullmatch(value[:4]):
+            self.last_year = int(value[:4])
+        return value if isinstance(value, str) else None
+
+    # Relative to the publication date ------------------------------------------------------------
+    def _day_word(self, text: str, before: str) -> object:
+        if text not in DAY_WORDS:
+            return NOT_MINE
+        return (self.anchor + timedelta(days=DAY_WORDS[text])).isoformat() if self.anchor else None
+
+    def _shifted_unit(self, text: str, before: str) -> object:
+        match = SHIFTED_UNIT.match(text)
+        if match is None:
+            return NOT_MINE
+        return self._shift(match.group(2), STEP_WORDS[match.group(1)]) if self.anchor else None
+
+    def _ago(self, text: str, before: str) -> object:
+        match = AGO.match(text)
+        if match is None:
+            return NOT_MINE
+        amount_text, unit, _ = match.groups()
+        amount = int(amount_text) if amount_text.isdigit() else NUMBER_WORDS.get(amount_text)
+        if self.anchor is None or amount is None:
+            return None
+        return self._shift(unit, -amount)
+
+    def _shift(self, unit: str, step: int) -> str:
+        """The unit containing the anchor, moved by ``step`` units, at that unit's precision."""
+        a = self.anchor
+        assert a is not None
+        if unit == "day":
+            return (a + timedelta(days=step)).isoformat()
+        if unit in {"week", "weekend", "fortnight"}:
+            moved = a + timedelta(weeks=step * (2 if unit == "fortnight" else 1))
+            if not self.timeml:
+                return f"{moved:%Y-%m}"
+            year, week, _ = moved.isocalendar()
+            return f"{year}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+        if unit == "month":
+            index = a.year * 12 + a.month - 1 + step
+            return f"{index // 12}-{index % 12 + 1:02d}"
+        if unit == "decade":
+            return f"{a.year // 10 + step}"
+        if unit == "century":
+            return f"{a.year // 100 + step}"
+        return f"{a.year + step}"
+
+    def _weekday(self, text: str, before: str) -> object:
+        match = WEEKDAY.match(text)
+        if match is None:
+            return NOT_MINE
+        if self.anchor is None:
+            return None
+        which, name = match.groups()
+        target = WEEKDAYS.index(name)
+        a = self.anchor
+        if which == "this":
+            return (a + timedelta(days=target - a.weekday())).isoformat()
+        if which in {"next", "coming"} or (which is None and looks_ahead(before)):
+            return (a + timedelta(days=(target - a.weekday() - 1) % 7 + 1)).isoformat()
+        if which in {"last", "past"}:
+            return (a - timedelta(days=(a.weekday() - target - 1) % 7 + 1)).isoformat()
+        # Bare and looking back: the latest such day on or before publication ("said Friday").
+        return (a - timedelta(days=(a.weekday() - target) % 7)).isoformat()
+
+    def _season(self, text: str, before: str) -> object:
+        match = SEASON_PHRASE.match(text)
+        if match is None:
+            return NOT_MINE
+        which, name, year_text = match.groups()
+        code, first, last = SEASONS[name]
+        if year_text:
+            year: int | None = int(year_text)
+        elif self.anchor is None:
+            return f"XXXX-{code}" if self.timeml else None
+        else:
+            year = self._season_year(first, last, which, before)
+        return f"{year}-{code}" if self.timeml else f"{year}"
+
+    def _season_year(self, first: int, last: int, which: str | None, before: str) -> int:
+        """The year a season starts in: this year's, the one just ended, or the one ahead."""
+        a = self.anchor
+        assert a is not None
+        years = range(a.year - 2, a.year + 2)
+        start = {y: date(y, first, 1) for y in years}
+        end = {y: date(y + (last - 1) // 12, (last - 1) % 12 + 1, 28) for y in years}
+        if which == "this":
+            return a.year - 1 if first == 12 and a.month <= 2 else a.year
+        if which in {"last", "past"}:
+            return max(y for y in years if end[y] < a)
+        if which in {"next", "coming"}:
+            return min(y for y in years if start[y] > a)
+        if looks_ahead(before):
+            return min(y for y in years if end[y] >= a)
+        return max(y for y in years if start[y] <= a)
+
+    def _holiday(self, text: str, before: str) -> object:
+        year_match = YEAR.search(text)
+        name = YEAR.sub("", text).strip()
+        if name in HOLIDAYS:
+            month, day = HOLIDAYS[name]
+            if year_match:
+                return _safe_date(int(year_match.group(1)), month, day)
+            year = self._year_for(month, day, looks_ahead(before))
+            return _safe_date(year, month, day) if year else f"XXXX-{month:02d}-{day:02d}"
+        if name in EASTER_OFFSETS:
+            year = int(year_match.group(1)) if year_match else (self.anchor.year if self.anchor else None)
+            if year is None:
+                return None
+            when = easter(year) + timedelta(days=EASTER_OFFSETS[name])
+            if not year_match and (when > self.anchor) != looks_ahead(before):
+                when = easter(year + (1 if looks_ahead(before) else -1)) + timedelta(days=EASTER_OFFSETS[name])
+            return when.isoformat()
+        return NOT_MINE
+
+    def _anaphoric(self, text: str, before: str) -> object:
+        """"that year", "the following year", "July of that year": relative to the last year named."""
+        match = ANAPHORIC_YEAR.match(text)
+        if match is None:
+            return NOT_MINE
+        if self.last_year is None:
+            return None
+        step = 1 if re.search(r"following|next|after", text) else -1 if re.search(r"previous|preceding|before", text) else 0
+        year = self.last_year + step
+        month = match.group("month")
+        return f"{year}-{MONTHS[month]:02d}" if month else f"{year}"
+
+    # Absolute and partial expressions --------------------------------------------------------------
+    def _absolute(self, text: str, before: str) -> str | None:
+        """Full, partial and numeric dates; "next July" and "last July" say which way to look."""
+        direction = re.match(r"(next|coming|last|past|this)\s+", text)
+        which = direction.group(1) if direction else None
+        text = text[direction.end():] if direction else text
+        ahead = which in {"next", "coming"} or (which is None and looks_ahead(before))
+        iso = ISO_DATE.search(text)
+        if iso:
+            return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+        slash = SLASH_DATE.search(text)
+        if slash:
+            first, second, year = int(slash[1]), int(slash[2]), int(slash[3])
+            year = year + (2000 if year < 50 else 1900) if year < 100 else year
+            day, month = (second, first) if second > 12 >= first else (first, second)
+            return _safe_date(year, month, day)
+        year_match = YEAR.search(text)
+        day_month = DAY_MONTH.search(text) or MONTH_DAY.search(text)
+        if day_month:
+            groups = day_month.groups()
+            day_text, month_name = (groups[0], groups[1]) if groups[0].isdigit() else (groups[1], groups[0])
+            month, day = MONTHS[month_name.lower().rstrip(".")], int(day_text)
+            if year_match:
+                return _safe_date(int(year_match.group(1)), month, day)
+            year = self._year_for(month, day, ahead, which == "this")
+            return _safe_date(year, month, day) if year else f"XXXX-{month:02d}-{day:02d}"
+        month_match = MONTH.search(text)
+        if month_match:
+            month = MONTHS[month_match.group(1).lower()]
+            if year_match:
+                return f"{year_match.group(1)}-{month:02d}"
+            year = self._year_for(month, None, ahead, which == "this")
+            return f"{year}-{month:02d}" if year else f"XXXX-{month:02d}"
+        if year_match:
+            return year_match.group(1)
+        if re.fullmatch(r"\d\d", text) and (range_start := TWO_DIGIT_YEAR_AFTER_RANGE.search(before)):
+            year = int(range_start.group(1) + text)
+            return str(year if year > int(range_start.group(0)[:4]) else year + 100)
+        decade = DECADE.search(text)
+        if decade:
+            return decade.group(1)
+        century = CENTURY.search(text)
+        if century:
+            number = int(century.group(1)) if century.group(1) else CENTURY_WORDS[century.group(2)]
+            return f"{number - 1:02d}"
+        return self._dateparser(text)
+
+    def _dateparser(self, text: str) -> str | None:
+        """Wordings the grammar does not know; only with an anchor, so "now" is never the clock."""
+        if self.anchor is None:
+            return None
+        data = self.parser.get_date_data(text)
+        if data is None or data.date_obj is None:
+            return None
+        value = data.date_obj.date()
+        return {"year": f"{value.year}", "month": f"{value:%Y-%m}"}.get(data.period or "day", value.isoformat())
+
+    def _year_for(self, month: int, day: int | None, ahead: bool, same_year: bool = False) -> int | None:
+        """The year of a day or month named without one: ahead of publication or behind it."""
+        a = self.anchor
+        if a is None:
+            return None
+        if same_year:
+            return a.year
+        probe, here = (month, day or 0), (a.month, a.day if day else 0)
+        if ahead:
+            return a.year if probe >= here else a.year + 1
+        return a.year if probe <= here else a.year - 1

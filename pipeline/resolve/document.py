@@ -28,7 +28,8 @@ def document_record(parsed: ParsedDocument, doc: Doc, gazetteer: Gazetteer) -> D
     span_values = list(zip(doc.spans["dates"], [d.value for d in dates], strict=True))
     on = parsed.published
     mentions = mentioned_authorities(doc.spans["authorities"], gazetteer, on)
-    ctx = DocumentContext(doc=doc, published=on, mentions=mentions, subject=subject_authority(mentions), date_values=span_values)
+    ctx = DocumentContext(doc=doc, published=on, mentions=mentions, subject=subject_authority(mentions), date_values=span_values,
+                          gazetteer_kinds={name: g.kind for name, g in gazetteer.groupings.items()})
     return DocumentRecord(
         source=parsed.source,
         url=parsed.url,
