@@ -30,6 +30,8 @@ SEASONS = ["spring", "summer", "autumn", "winter"]
 HOLIDAYS = ["christmas", "easter", "halloween", "new year's day", "new year's eve", "boxing day", "good friday",
             "easter monday", "easter sunday", "christmas eve", "christmas day", "bonfire night", "valentine's day"]
 YEAR_KINDS = ["fiscal", "financial", "academic", "school", "calendar", "tax"]
+COUNT_WORDS = ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+               "few", "eleven", "twelve"]
 REFERENCE_WORDS = ["now", "currently", "nowadays", "presently", "at present", "in the past", "the past", "at the time",
                    "at that time"]
 
@@ -40,7 +42,8 @@ ANCHOR = re.compile(
     rf"\b(?:{_MONTH_RE})\b\.?|\b(?:{'|'.join(WEEKDAYS)})\b|\b(?:1[89]|20)\d\d(?:s)?\b|"
     rf"\b(?:{_HOLIDAY_RE})\b|"
     r"\b(?:today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b|"
-    r"\b(?:this|last|next|previous|past|coming|current|same|the)\s+"
+    r"\bthe\s+(?:spring|summer|autumn|winter)\b|"
+    r"\b(?:this|last|next|previous|past|coming|current|same)\s+"
     r"(?:(?:fiscal|financial|academic|school|calendar|tax)\s+)?"
     r"(?:week|month|year|fortnight|spring|summer|autumn|winter|weekend|decade)\b|"
     r"\b(?:earlier|later)\s+(?:this|that|in the)\s+(?:week|month|year)\b|"
@@ -53,8 +56,7 @@ ANCHOR = re.compile(
 # Words that make an anchored span a frequency, a duration or a vague span all the same.
 NOT_A_DATE = re.compile(
     r"\b(?:every|each|per|quarterly|annually|annual|weekly|monthly|daily|fortnightly|recent|coming|"
-    r"near future|the past few|the last few|the next few|over the|for the past|up to|"
-    r"the (?:week|month|year|weekend|fortnight|decade)s?)\b",
+    r"near future|the past few|the last few|the next few|over the|for the past|up to)\b",
     re.IGNORECASE,
 )
 # A lone number is a year only in the years this corpus can speak of.
@@ -65,9 +67,30 @@ SEPARATORS = {"to", "and", "-", "\u2013", "\u2014", "until", "till", "through", 
 LEADING_NOISE = {"the", "a", "an", "on", "in", "by", "since", "between", "from", "during", "until", "till", "of"}
 
 
+def _repeats_unit(span: Span) -> bool:
+    """"year after year", "month on month": a frequency, whatever stands before it."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and span[-1].lower_ in UNITS
+        and doc[end].lower_ in {"after", "on", "by", "to"}
+        and doc[end + 1].lower_ == span[-1].lower_
+    )
+
+
+def drop_leading_duration(span: Span) -> Span:
+    """"two weeks last month", "six months in 2009": the date is what follows the duration."""
+    if len(span) < 3 or not (span[0].like_num or span[0].lower_ in COUNT_WORDS) or span[1].lower_ not in UNITS:
+        return span
+    if span[2].lower_ in {"ago", "earlier", "before", "previously", "later", "after"}:
+        return span
+    rest = trim(span.doc[span.start + 2 : span.end])
+    return rest if len(rest) and is_calendar_date(rest) else span
+
+
 def is_calendar_date(span: Span) -> bool:
     text = span.text
-    if not ANCHOR.search(text) or NOT_A_DATE.search(text):
+    if not ANCHOR.search(text) or NOT_A_DATE.search(text) or _repeats_unit(span):
         return False
     if text.isdigit() and not YEAR_ONLY.fullmatch(text):
         return False
@@ -113,7 +136,7 @@ def trim(span: Span) -> Span:
 
 def _matcher_patterns() -> list[list[dict[str, object]]]:
     month = {"LOWER": {"IN": MONTHS}, "IS_TITLE": True}
-    count = {"LOWER": {"IN": ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]}}
+    count = {"LOWER": {"IN": COUNT_WORDS}}
     holidays = [[{"LOWER": word} for word in re.split(r"\s+|(?=')", name)] for name in HOLIDAYS]
     return [
         [month],
@@ -156,7 +179,7 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = [ent for ent in doc.ents if ent.label_ == "DATE"]
         found += [doc[start:end] for _, start, end in self.matcher(doc)]
-        spans = [trim(span) for span in found]
+        spans = [drop_leading_duration(trim(span)) for span in found]
         kept = [Span(doc, s.start, s.end, label="DATE") for s in spans if len(s) and is_calendar_date(s)]
         if self.reference_words:
             taken = {i for s in kept for i in range(s.start, s.end)}

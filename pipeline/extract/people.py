@@ -23,6 +23,19 @@ NOT_NAME_WORDS = {
     "prime", "deputy", "head", "review", "care", "social", "work", "news", "press", "parliament", "mp",
 }
 TRAILING_NOISE = {"'s", "’s", "said", "says", "added"}
+# Job words that stand before a name without a comma ("Headteacher Mrs Anita Crossley").
+LEADING_ROLE_WORDS = {"headteacher", "head", "minister", "director", "chair", "leader", "mayor", "inspector",
+                      "commissioner", "secretary", "chief", "executive", "manager", "worker", "officer", "lead"}
+# Last words that make a capitalised pair a place or a business, not a person ("Seaview Lodge").
+PLACE_WORDS = {"lodge", "house", "court", "hall", "centre", "center", "school", "academy", "park", "road", "street",
+               "lane", "close", "group", "limited", "ltd", "partnership", "home", "homes", "college", "nursery", "way",
+               "avenue", "square", "gardens", "place", "primary", "church", "hospital", "surgery"}
+# Role words that introduce a name in apposition or that a name is followed by.
+ROLE_NOUNS = ["minister", "director", "executive", "leader", "chair", "chairman", "chairwoman", "inspector", "secretary",
+              "commissioner", "manager", "officer", "adviser", "advisor", "mayor", "member", "head", "headteacher",
+              "families", "correspondent", "spokesperson", "spokesman", "spokeswoman", "worker", "governors", "chief"]
+ROLE_STARTS = ["chief", "director", "leader", "chair", "chairman", "cabinet", "head", "minister", "deputy", "executive",
+               "strategic", "service", "interim", "acting", "corporate", "assistant", "independent", "lead"]
 
 
 def clean_person(span: Span, authority_tokens: set[int]) -> Span | None:
@@ -31,7 +44,7 @@ def clean_person(span: Span, authority_tokens: set[int]) -> Span | None:
     doc = span.doc
     while end > start and (doc[end - 1].text in TRAILING_NOISE or doc[end - 1].is_punct):
         end -= 1
-    while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
+    while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "by"} or doc[start].lower_ in LEADING_ROLE_WORDS):
         start += 1
     tokens = doc[start:end]
     if not len(tokens):
@@ -49,7 +62,22 @@ def clean_person(span: Span, authority_tokens: set[int]) -> Span | None:
         return None
     if len(words) == 1 and (words[0].is_upper or words[0].pos_ not in {"PROPN"}):
         return None
+    if words[-1].lower_ in PLACE_WORDS or words[0].lower_ in {"st", "saint", "st."}:
+        return None
+    if _is_byline(tokens):
+        return None
     return tokens
+
+
+def _is_byline(span: Span) -> bool:
+    """'By Priya Nandakumar, Public Services Correspondent', 'Photo: …': credits are page furniture."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and "\n" not in doc[i].text_with_ws and doc[i].is_space is False and i >= span.start - 3:
+        if doc[i].lower_ in {"by", "photo", "photograph", "image", "credit", "picture", "words"}:
+            return all("\n" not in doc[j].text_with_ws for j in range(i, span.start))
+        i -= 1
+    return False
 
 
 @Language.factory("timeline_people_v1", default_config={"spans_key": SPANS_KEY})
@@ -64,11 +92,23 @@ class PersonFinder:
         name = {"IS_TITLE": True, "POS": "PROPN"}
         title = {"LOWER": {"IN": sorted(COURTESY_TITLES | PEERAGE_TITLES)}, "IS_TITLE": True}
         self.matcher.add("TITLED", [[title, name], [title, name, name], [title, name, name, name]])
+        # Names spaCy's NER misses or calls an organisation, found by the role construction around them.
+        capital = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "LOWER": {"NOT_IN": sorted(NOT_NAME_WORDS)}}
+        role = {"LOWER": {"IN": ROLE_NOUNS}}
+        comma = {"ORTH": ","}
+        self.matcher.add("APPOSED", [[role, comma, capital, capital, comma], [role, comma, capital, capital, capital, comma]])
+        self.matcher.add("NAME_ROLE", [[capital, capital, {"IS_TITLE": True, "LOWER": {"IN": ROLE_STARTS}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         authority_tokens = {t.i for span in doc.spans.get("authorities", []) for t in span}
         found = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        found += [doc[s:e] for _, s, e in self.matcher(doc)]
+        for match_id, s, e in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            if label == "APPOSED":
+                s, e = s + 2, e - 1
+            elif label == "NAME_ROLE":
+                e -= 1
+            found.append(doc[s:e])
         cleaned = [clean_person(span, authority_tokens) for span in found]
         spans = [Span(doc, s.start, s.end, label="PERSON") for s in cleaned if s is not None]
         doc.spans[self.spans_key] = sorted(filter_spans(spans), key=lambda s: s.start)

@@ -28,7 +28,9 @@ ROLE_HEADS = re.compile(
     re.IGNORECASE,
 )
 SPEECH = r"(?:said|says|added|told|explained|warned|welcomed|commented|stated|insisted|argued|noted|issued|wrote|who|has|had|is|was|will|would)"
-AFTER_APPOSITION = re.compile(rf"^\s*,\s*(?P<role>[^,;:“”\"()]{{3,140}}?)\s*(?:,|;|:|\(|\s{SPEECH}\b|$)")
+# ", schools and safeguarding at Sefton Council": a lower-case list continuing a role past its comma.
+ROLE_LIST = r"(?:(?:,\s+[a-z][\w’'-]*)+,?\s+and\s+[a-z][\w’'-]*(?:\s+(?:at|of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?)?"
+AFTER_APPOSITION = re.compile(rf"^\s*,\s*(?P<role>[^,;:“”\"()]{{3,140}}?{ROLE_LIST})\s*(?:,|;|:|\(|\s{SPEECH}\b|$)")
 AFTER_DIRECT = re.compile(rf"^\s+(?P<role>(?:[A-Z][\w’'&-]*|of|for|the|and|at)(?:\s+(?:[A-Z][\w’'&-]*|of|for|the|and|at|[a-z][\w’'-]*(?=\s+[A-Z])))*)\s*(?:,|:|\s{SPEECH}\b|$)")
 AFTER_AS = re.compile(r"^\s+as\s+(?:an?\s+|the\s+|its\s+)?(?P<role>[^,;:.“”\"()]{3,80}?)(?:[,;:.)]|\s+(?:and|to|for|who)\b|$)")
 BEFORE_APPOSITION = re.compile(r"(?P<role>[A-Za-z][^,;:“”\"()]{2,140}?)\s*,\s*$")
@@ -98,6 +100,8 @@ TITLE_WORDS = {
     "deputy", "lead", "head", "schools", "health", "council", "strategic", "service", "independent", "interim",
     "acting", "corporate", "assistant", "shadow", "junior", "senior", "portfolio", "holder", "commissioner",
     "inspector", "national", "local", "government", "mayor", "prime", "young", "people", "safeguarding",
+    "worker", "workers", "manager", "officer", "nurse", "adviser", "advisor", "governor", "governors", "headteacher",
+    "teacher", "coordinator", "principal", "former", "chief", "nursery",
 }
 CONNECTORS = {"of", "for", "and", "the", "&"}
 
