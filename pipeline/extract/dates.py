@@ -42,7 +42,7 @@ ANCHOR = re.compile(
     rf"\b(?:{_MONTH_RE})\b\.?|\b(?:{'|'.join(WEEKDAYS)})\b|\b(?:1[89]|20)\d\d(?:s)?\b|"
     rf"\b(?:{_HOLIDAY_RE})\b|"
     r"\b(?:today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b|"
-    r"\bthe\s+(?:spring|summer|autumn|winter)\b|"
+    r"\b(?:spring|summer|autumn|winter)\b|"
     r"\b(?:this|last|next|previous|past|coming|current|same)\s+"
     r"(?:(?:fiscal|financial|academic|school|calendar|tax)\s+)?"
     r"(?:week|month|year|fortnight|spring|summer|autumn|winter|weekend|decade)\b|"
@@ -78,6 +78,12 @@ def _repeats_unit(span: Span) -> bool:
     )
 
 
+def _is_comparison(span: Span) -> bool:
+    """"a month earlier than usual": a difference between two times, not a date."""
+    doc, end = span.doc, span.end
+    return span[-1].lower_ in {"earlier", "later", "before", "after"} and end < len(doc) and doc[end].lower_ == "than"
+
+
 def drop_leading_duration(span: Span) -> Span:
     """"two weeks last month", "six months in 2009": the date is what follows the duration."""
     if len(span) < 3 or not (span[0].like_num or span[0].lower_ in COUNT_WORDS) or span[1].lower_ not in UNITS:
@@ -90,7 +96,7 @@ def drop_leading_duration(span: Span) -> Span:
 
 def is_calendar_date(span: Span) -> bool:
     text = span.text
-    if not ANCHOR.search(text) or NOT_A_DATE.search(text) or _repeats_unit(span):
+    if not ANCHOR.search(text) or NOT_A_DATE.search(text) or _repeats_unit(span) or _is_comparison(span):
         return False
     if text.isdigit() and not YEAR_ONLY.fullmatch(text):
         return False
@@ -128,6 +134,8 @@ def trim(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in LEADING_NOISE or doc[start].is_punct):
+        if doc[start].lower_ in {"a", "an"} and start + 1 < end and doc[start + 1].lower_ in UNITS:
+            break  # "a year ago": the article is the number
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s"}):
         end -= 1

@@ -24,13 +24,19 @@ def mentioned_authorities(spans: Iterable[Span], gazetteer: Gazetteer, on: str |
 
 
 def subject_authority(mentions: list[tuple[Span, Authority]]) -> Authority | None:
-    """The authority a document is about: the most mentioned, the earliest on a tie.
+    """The authority a document is about: the one council its title names, else the most mentioned,
+    the earliest on a tie.
 
     Used for facts whose sentence names no authority ("The council has received …"); a document
     that names several authorities equally often has no subject.
     """
     if not mentions:
         return None
+    doc = mentions[0][0].doc
+    title_end = next(iter(doc.sents)).end
+    in_title = {a.gss: a for span, a in mentions if span.end <= title_end and span.label_ != "GROUPING"}
+    if len(in_title) == 1:
+        return next(iter(in_title.values()))
     counts = Counter(a.gss for _, a in mentions)
     ranked = counts.most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:

@@ -32,11 +32,10 @@ GRADE_LEAD = {
 }
 # How many tokens back a grade's lead word may stand ("judged … to be inadequate").
 GRADE_LEAD_WINDOW = 3
-# Verbs that take a grade as object complement, further back: "rated the council's children's services good".
+# Verbs that take a grade as object complement, anywhere earlier in the clause since the previous
+# grade: "rated the experiences and progress of children who need help and protection inadequate".
+# (A fixed window of 8 tokens was tried first on corpus/; it missed long area names.)
 GRADE_VERBS = {"judged", "rated", "graded", "found", "deemed", "assessed", "judge", "rate", "find", "considered"}
-# Tuned on corpus/ (2024-11): 8 tokens reaches over "the council's children's services" without
-# reaching into a previous clause; 12 began to pair grades with verbs of other clauses.
-GRADE_VERB_WINDOW = 8
 NEGATION = {"not", "no", "never", "longer"}
 GENERIC = re.compile(r"\b(?:any (?:local )?(?:authority|council)|councils|authorities|those councils)\b", re.IGNORECASE)
 GRADE_LIST_LINE = re.compile(r"[–—\-|:]\s*[‘'\"“]?(?:outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)[’'\"”]?\s*\.?\s*$", re.IGNORECASE)
@@ -45,7 +44,10 @@ CHILD_PROTECTION = re.compile(r"child protection|protection of children", re.IGN
 SIF_START = "2013-11"
 
 
-def in_grade_position(rating: Span, sentence: Span) -> bool:
+def in_grade_position(rating: Span, sentence: Span, clause_start: int = -1) -> bool:
+    """Whether a grade word is used as a grade: quoted or capitalised, just after a lead word, or the
+    object complement of a grading verb earlier in its clause ("rated … services … inadequate");
+    the clause runs back to the previous grade."""
     if rating.kb_id_ == "requires_improvement":
         return True  # a verb phrase only ever used of a grade
     first = rating[0]
@@ -53,8 +55,8 @@ def in_grade_position(rating: Span, sentence: Span) -> bool:
     if quoted or (first.text[0].isupper() and first.i != sentence.start):
         return True
     window = [t.lower_ for t in rating.doc[max(sentence.start, rating.start - GRADE_LEAD_WINDOW) : rating.start]]
-    wide = [t.lower_ for t in rating.doc[max(sentence.start, rating.start - GRADE_VERB_WINDOW) : rating.start]]
-    if not any(w in GRADE_LEAD for w in window) and not any(w in GRADE_VERBS for w in wide):
+    clause = [t.lower_ for t in rating.doc[max(sentence.start, clause_start) : rating.start]]
+    if not any(w in GRADE_LEAD for w in window) and not any(w in GRADE_VERBS for w in clause):
         return False
     after = rating.doc[rating.end] if rating.end < sentence.end else None
     # "inadequate social services" is a description, not a grade.
@@ -95,20 +97,43 @@ def _area_value(area: Span, when: str | None) -> str:
     return area.kb_id_
 
 
+OBJECT_STARTS = {"the", "its", "their", "his", "her", "them", "it", "this", "these", "those", "a", "an", "all", "both"}
+
+
 def pair_areas(ratings: list[Span], areas: list[Span]) -> list[tuple[Span, Span | None]]:
-    """Each grade with the areas it grades; None stands for overall effectiveness."""
+    """Each grade with the areas it grades; None stands for overall effectiveness.
+
+    When an active grading verb with its own object stands between earlier areas and the grade
+    ("an inspection of services for X …, which judged the council's services inadequate"), only
+    areas after that verb are the grade's.
+    """
     pairs: list[tuple[Span, Span | None]] = []
     previous_end = -1
     for index, rating in enumerate(ratings):
-        chosen = [a for a in areas if previous_end <= a.start < rating.start]
+        start = max(previous_end, _object_verb(rating, previous_end))
+        chosen = [a for a in areas if start <= a.start < rating.start]
         if not chosen and index == len(ratings) - 1:
             chosen = [a for a in areas if a.start >= rating.end]
         if chosen:
             pairs.extend((rating, area) for area in chosen)
-        elif not areas or _says_overall(rating):
+        elif not areas or _says_overall(rating) or start > previous_end:
             pairs.append((rating, None))
         previous_end = rating.end
     return pairs
+
+
+def _object_verb(rating: Span, since: int) -> int:
+    """Token index just after the last active grading verb with an object before the grade, or -1."""
+    doc = rating.doc
+    for i in range(rating.start - 1, max(since, rating.sent.start) - 1, -1):
+        if doc[i].lower_ in GRADE_VERBS and i + 1 < rating.start and doc[i + 1].lower_ in OBJECT_STARTS:
+            return i + 1
+    return -1
+
+
+def _overall_after(rating: Span) -> bool:
+    doc = rating.doc
+    return rating.end < len(doc) and doc[rating.end].lower_ == "overall"
 
 
 def _says_overall(rating: Span) -> bool:
@@ -137,8 +162,18 @@ def inspection_date(ctx: DocumentContext) -> str | None:
     return ctx.published
 
 
+CHILDRENS_SERVICES = re.compile(r"children[’']s (?:social care|services)|social care|local authority|council", re.IGNORECASE)
+
+
+def about_another_body(ctx: DocumentContext) -> bool:
+    """A document whose headline is about a school, a care home or another nation's inspectorate."""
+    first = ctx.sentences[0] if ctx.sentences else None
+    return first is not None and ctx.has_cue(first, "OTHER_BODY") and not CHILDRENS_SERVICES.search(first.text)
+
+
 def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
     records: list[JudgementRecord] = []
+    other_body_document = about_another_body(ctx)
     fallback_date = inspection_date(ctx)
     inspections = [c.kb_id_ for c in ctx.doc.spans["cues"] if c.label_ == "INSPECTION"]
     for sentence in ctx.sentences:
@@ -153,8 +188,10 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
             continue
         features = {c.start for c in ctx.cues(sentence, "HEDGE") if c.kb_id_ == "feature"}
         ratings = _drop_nested(ratings)
-        ratings = [r for r in ratings if r.start not in features and (grade_list or in_grade_position(r, sentence))
-                   and not _negated(r, sentence)]
+        ratings = [r for i, r in enumerate(ratings) if r.start not in features and not _negated(r, sentence)
+                   and (grade_list or in_grade_position(r, sentence, ratings[i - 1].end if i else sentence.start))]
+        if other_body_document and not CHILDRENS_SERVICES.search(sentence.text):
+            continue
         others = ctx.cues(sentence, "OTHER_BODY")
         areas = _areas(ctx, sentence)
         if others and not areas and not ctx.authorities_in(sentence):
