@@ -51,9 +51,8 @@ RUNNING_EDGE_LINES = 4
 # missing from the front page and the imprint page; on the 30 bench reports every foot repeats on
 # all but those two pages, and no body line repeats on even 3 pages.
 RUNNING_LINE_SHARE = 0.5
-# A table has at least this many rows of two or more filled cells. pdfplumber also finds "tables"
-# in the rules round a framed paragraph (one column) and round a shaded two-line heading (one row
-# of two cells: "families: | outstanding" in one bench report); the judgement table has 4-6 rows.
+# A table that is not a full grid needs this many rows of two or more filled cells (the judgement
+# table has 4 to 6; the false tables pdfplumber finds in the bench reports have at most 1).
 MIN_TABLE_ROWS = 2
 # A gap between two lines wider than this share of the font size starts a new paragraph. Ofsted
 # lines are 14.5pt apart at 12pt (gap ~2.5) and paragraphs ~26pt (gap ~14); 0.5 sits between.
@@ -64,6 +63,10 @@ SIZE_TOLERANCE = 0.6
 HEADING_STEP = 1.5
 NEW_ITEM = re.compile(r"^(?:[◼•▪■●◦−\uf0a7\uf0b7]|\d{1,3}\.\s|\(?[a-z]\)\s)")
 TERMINAL = (".", "!", "?", ":", ";")
+UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+# How many heading blocks at the top of the front page make the title: the council and the kind
+# of inspection ("Lincolnshire County Council – Inspection of children’s social care services").
+TITLE_BLOCKS = 2
 # Front-page fields, each on a line of its own.
 FIELD_LABEL = re.compile(
     r"^(?:inspection dates?|lead inspector|report published|publication date|date of publication|"
@@ -176,16 +179,34 @@ def join_wrapped(parts: Iterable[str]) -> str:
     return text
 
 
+def clean_line(text: str) -> str:
+    """Without glyphs the font could not map to text ("(cid:127)"), which are bullets and dingbats."""
+    return " ".join(UNMAPPED_GLYPH.sub(" ", text).split())
+
+
 def _row_text(row: Sequence[str | None]) -> str:
-    return " | ".join(cell for cell in (join_wrapped((c or "").splitlines()) for c in row) if cell)
+    cells = (join_wrapped(clean_line(part) for part in (c or "").splitlines()) for c in row)
+    return " | ".join(cell for cell in cells if cell)
+
+
+def _is_table(cells: Sequence[Sequence[str | None]]) -> bool:
+    """A grid (every filled row has two or more cells) or several rows of two or more cells.
+
+    pdfplumber also finds "tables" in the rules round a framed paragraph (one column) and round a
+    shaded two-line heading (a row of one cell over "families: | outstanding", in one bench report).
+    A grid of one row is kept: it is the end of a table that ran over a page break.
+    """
+    filled = [sum(1 for c in row if c and c.strip()) for row in cells]
+    wide = sum(1 for n in filled if n >= 2)
+    return wide >= MIN_TABLE_ROWS or (wide >= 1 and all(n >= 2 for n in filled if n))
 
 
 def _tables(page: Any, number: int) -> list[tuple[tuple[float, float, float, float], list[Line]]]:
-    """Ruled tables, as rows; a box round a paragraph or a shaded heading is not a table."""
+    """Ruled tables as rows, one Line each, placed where the table stands."""
     found = []
     for table in page.find_tables():
         cells = table.extract()
-        if sum(1 for row in cells if sum(1 for c in row if c and c.strip()) >= 2) < MIN_TABLE_ROWS:
+        if not _is_table(cells):
             continue
         x0, top, x1, bottom = table.bbox
         rows = [
@@ -208,7 +229,7 @@ def page_lines(page: Any, number: int) -> list[Line]:
     tables = _tables(page, number)
     lines = [row for _, rows in tables for row in rows]
     for raw in page.extract_text_lines(return_chars=True):
-        text = raw["text"].strip()
+        text = clean_line(raw["text"])
         if text and not any(_inside(raw, box) for box, _ in tables):
             size, bold = _style(raw["chars"])
             lines.append(Line(text, number, raw["top"], raw["bottom"], size, bold))
@@ -318,7 +339,7 @@ def inspection_report(blocks: Sequence[Block], body: float) -> InspectionReport 
     return InspectionReport(
         framework=framework,
         authority=authority,
-        title=" – ".join(titles) or texts[0],
+        title=" – ".join(titles[:TITLE_BLOCKS]) or texts[0],
         inspection_dates=dates,
         published=normalise_full_date(stated) if stated else None,
         care_leavers_judged=any("care leavers |" in r and "children in care" not in r for r in rows),

@@ -15,9 +15,41 @@ def spans(nlp, text: str) -> list[str]:
         ("Inspectors spent two weeks in July reviewing services.", ["July"]),
         ("Earlier this year the minister wrote to the council.", ["Earlier this year"]),
         ("Its services were found inadequate five years ago.", ["five years ago"]),
+        ("Leeds took over a year ago, officials said.", ["a year ago"]),
+        ("The minister spoke to staff last night.", ["last night"]),
+        ("The company took over this morning.", ["this morning"]),
+        ("The councils have worked together since the summer.", ["summer"]),
+        ("The home was visited before Christmas.", ["Christmas"]),
+        ("Savings must be found this financial year.", ["this financial year"]),
+        ("It was the curiosity it had been for much of the 20th century.", ["20th century"]),
+        ("Ofsted judged them inadequate in July of that year.", ["July of that year"]),
     ],
 )
 def test_calendar_expressions_are_found(nlp, sentence: str, expected: list[str]) -> None:
+    assert spans(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Inspection dates: 25 November 2019 to 6 December 2019", ["25 November 2019", "6 December 2019"]),
+        ("The inspection took place between 5 August and 16 August 2013.", ["5 August", "16 August 2013"]),
+        ("Inspectors visited in May and June.", ["May", "June"]),
+        ("The pandemic of 2009-2010 was worse.", ["2009", "2010"]),
+        ("He joined the expedition of 1957-58, which crossed Antarctica.", ["1957", "58"]),
+    ],
+)
+def test_a_range_or_a_pair_is_two_dates(nlp, sentence: str, expected: list[str]) -> None:
+    assert spans(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The inspection, carried out over two weeks last month, judged services inadequate.", ["last month"]),
+    ],
+)
+def test_a_duration_before_a_date_is_not_part_of_it(nlp, sentence: str, expected: list[str]) -> None:
     assert spans(nlp, sentence) == expected
 
 
@@ -30,7 +62,30 @@ def test_calendar_expressions_are_found(nlp, sentence: str, expected: list[str])
         "Pressure has grown in recent years.",
         "A director will be appointed in the near future.",
         "Councils may appeal against the decision.",
+        "Parents will march on the town hall.",
+        "Lessons are not learned, year after year.",
+        "The season started a month earlier than usual.",
+        "The story ran in the Sun.",
+        "We will act now and currently have a plan.",
     ],
 )
 def test_durations_frequencies_and_vague_spans_are_not_dates(nlp, sentence: str) -> None:
     assert spans(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He has admitted it now.", ["now"]),
+        ("In the past, he has always refused.", ["In the past"]),
+        ("The device is currently selling for $250.", ["currently"]),
+    ],
+)
+def test_timeml_reference_words_only_when_asked(nlp, sentence: str, expected: list[str]) -> None:
+    finder = nlp.get_pipe("dates")
+    assert spans(nlp, sentence) == []
+    finder.reference_words = True
+    try:
+        assert spans(nlp, sentence) == expected
+    finally:
+        finder.reference_words = False
