@@ -14,6 +14,7 @@ reference words ("now", "currently", "in the past") for the TempEval benchmark.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -22,21 +23,31 @@ from spacy.tokens import Doc, Span
 SPANS_KEY = "dates"
 MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 UNITS = ["day", "week", "month", "year", "days", "weeks", "months", "years", "decade", "decades", "fortnight"]
 SEASONS = ["spring", "summer", "autumn", "winter"]
-HOLIDAYS = ["christmas", "easter", "halloween", "new year's day", "new year's eve", "boxing day", "good friday",
-            "easter monday", "easter sunday", "christmas eve", "christmas day", "bonfire night", "valentine's day"]
+HOLIDAYS = [
+    "christmas", "christmas eve", "christmas day", "boxing day", "new year's day", "new year's eve",
+    "easter", "good friday", "easter monday", "easter sunday",
+    "halloween", "bonfire night", "valentine's day",
+]
 YEAR_KINDS = ["fiscal", "financial", "academic", "school", "calendar", "tax"]
-COUNT_WORDS = ["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
-               "few", "eleven", "twelve"]
-REFERENCE_WORDS = ["now", "currently", "nowadays", "presently", "at present", "in the past", "the past", "at the time",
-                   "at that time"]
+COUNT_WORDS = [
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "several", "few",
+]
+REFERENCE_WORDS = [
+    "now", "currently", "nowadays", "presently", "at present",
+    "in the past", "the past", "at the time", "at that time",
+]
 
 _MONTH_RE = "|".join(MONTHS)
-_HOLIDAY_RE = "|".join(re.escape(h).replace("'", "['\u2019]") for h in sorted(HOLIDAYS, key=len, reverse=True))
+_HOLIDAY_RE = "|".join(
+    re.escape(name).replace("'", "['\u2019]") for name in sorted(HOLIDAYS, key=len, reverse=True)
+)
 # What makes a span point at the calendar: a month, a weekday, a year, a season, a holiday, a deictic.
 ANCHOR = re.compile(
     rf"\b(?:{_MONTH_RE})\b\.?|\b(?:{'|'.join(WEEKDAYS)})\b|\b(?:1[89]|20)\d\d(?:s)?\b|"
@@ -64,7 +75,7 @@ YEAR_ONLY = re.compile(r"(?:1[89]|20)\d\d")
 # Words between two dates that make them two expressions: a range or a pair.
 SEPARATORS = {"to", "and", "-", "\u2013", "\u2014", "until", "till", "through", "or", "&"}
 # Words a span may start with that belong to the sentence, not to the date.
-LEADING_NOISE = {"the", "a", "an", "on", "in", "by", "since", "between", "from", "during", "until", "till", "of"}
+LEADING_NOISE = {"the", "a", "an", "on", "in", "by", "since", "between", "from", "during", "until", "till"}
 
 
 def _repeats_unit(span: Span) -> bool:
@@ -81,12 +92,14 @@ def _repeats_unit(span: Span) -> bool:
 def _is_comparison(span: Span) -> bool:
     """"a month earlier than usual": a difference between two times, not a date."""
     doc, end = span.doc, span.end
-    return span[-1].lower_ in {"earlier", "later", "before", "after"} and end < len(doc) and doc[end].lower_ == "than"
+    compared = span[-1].lower_ in {"earlier", "later", "before", "after"}
+    return compared and end < len(doc) and doc[end].lower_ == "than"
 
 
 def drop_leading_duration(span: Span) -> Span:
     """"two weeks last month", "six months in 2009": the date is what follows the duration."""
-    if len(span) < 3 or not (span[0].like_num or span[0].lower_ in COUNT_WORDS) or span[1].lower_ not in UNITS:
+    counted = span[0].like_num or span[0].lower_ in COUNT_WORDS
+    if len(span) < 3 or not counted or span[1].lower_ not in UNITS:
         return span
     if span[2].lower_ in {"ago", "earlier", "before", "previously", "later", "after"}:
         return span
@@ -112,7 +125,8 @@ def is_calendar_date(span: Span) -> bool:
 
 def _is_two_digit_year_after(left: Span, right: Span) -> bool:
     """"1957-58": the second year of a range written with two digits."""
-    return bool(YEAR_ONLY.fullmatch(left[-1].text)) and len(right) == 1 and bool(re.fullmatch(r"\d\d", right.text))
+    after_year = bool(YEAR_ONLY.fullmatch(left[-1].text))
+    return after_year and len(right) == 1 and bool(re.fullmatch(r"\d\d", right.text))
 
 
 def split_pairs(span: Span) -> list[Span]:
@@ -142,9 +156,11 @@ def trim(span: Span) -> Span:
     return doc[start:end]
 
 
-def _matcher_patterns() -> list[list[dict[str, object]]]:
-    month = {"LOWER": {"IN": MONTHS}, "IS_TITLE": True}
+def _matcher_patterns() -> list[list[dict[str, Any]]]:
+    month: dict[str, Any] = {"LOWER": {"IN": MONTHS}, "IS_TITLE": True}
     count = {"LOWER": {"IN": COUNT_WORDS}}
+    step = {"LOWER": {"IN": ["this", "last", "next", "previous"]}}
+    unit = {"LOWER": {"IN": UNITS}}
     holidays = [[{"LOWER": word} for word in re.split(r"\s+|(?=')", name)] for name in HOLIDAYS]
     return [
         [month],
@@ -153,18 +169,18 @@ def _matcher_patterns() -> list[list[dict[str, object]]]:
         [{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight"]}}],
         [{"LOWER": "last"}, {"LOWER": "night"}],
         [{"LOWER": "this"}, {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
-        [{"LOWER": {"IN": ["this", "last", "next", "previous"]}}, {"LOWER": {"IN": UNITS + SEASONS}}],
-        [{"LOWER": {"IN": ["this", "last", "next", "previous"]}}, {"LOWER": {"IN": YEAR_KINDS}}, {"LOWER": "year"}],
+        [step, {"LOWER": {"IN": UNITS + SEASONS}}],
+        [step, {"LOWER": {"IN": YEAR_KINDS}}, {"LOWER": "year"}],
         [{"LOWER": "the"}, {"LOWER": {"IN": SEASONS}}],
-        [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "that"]}}, {"LOWER": {"IN": UNITS}}],
-        [{"LIKE_NUM": True}, {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
-        [count, {"LOWER": {"IN": UNITS}}, {"LOWER": "ago"}],
+        [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "that"]}}, unit],
+        [{"LIKE_NUM": True}, unit, {"LOWER": "ago"}],
+        [count, unit, {"LOWER": "ago"}],
         [{"TEXT": {"REGEX": r"^(?:19|20)\d\d$"}}],
         *holidays,
     ]
 
 
-def _reference_patterns() -> list[list[dict[str, object]]]:
+def _reference_patterns() -> list[list[dict[str, Any]]]:
     return [[{"LOWER": word} for word in phrase.split()] for phrase in REFERENCE_WORDS]
 
 
@@ -194,8 +210,8 @@ class DateFinder:
             for _, start, end in self.references(doc):
                 if not taken.intersection(range(start, end)):
                     kept.append(Span(doc, start, end, label="DATE"))
-        merged = merge_overlapping(kept)
-        doc.spans[self.spans_key] = [Span(doc, p.start, p.end, label="DATE") for s in merged for p in split_pairs(s)]
+        parts = [part for span in merge_overlapping(kept) for part in split_pairs(span)]
+        doc.spans[self.spans_key] = [Span(doc, p.start, p.end, label="DATE") for p in parts]
         return doc
 
 

@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 
 import trafilatura
 from bs4 import BeautifulSoup, Tag
 from htmldate import find_date
 
 from pipeline.errors import ParseError
-from pipeline.parse.published import date_from_url, is_utc_instant, normalise_iso, one_day_apart, published_from_text
+from pipeline.parse.published import (
+    date_from_url,
+    is_utc_instant,
+    normalise_iso,
+    one_day_apart,
+    published_from_text,
+)
 from pipeline.parse.text import strip_trailing_furniture
 from pipeline.records import ParsedDocument
 
@@ -48,7 +55,8 @@ def _meta(soup: BeautifulSoup, keys: tuple[tuple[str, str], ...]) -> str | None:
 
 def _json_ld_published(soup: BeautifulSoup) -> str | None:
     """``datePublished`` of the page's JSON-LD, breadth first so the page's own item comes first."""
-    for script in soup.find_all("script", attrs={"type": re.compile(r"^application/ld\+json$", re.IGNORECASE)}):
+    json_ld = re.compile(r"^application/ld\+json$", re.IGNORECASE)
+    for script in soup.find_all("script", attrs={"type": json_ld}):
         try:
             data = json.loads(script.string or "")
         except ValueError:
@@ -76,8 +84,10 @@ TIME_CONTEXT_DEPTH = 2
 
 
 def _marks(tag: Tag) -> str:
-    classes = tag.get("class") or []
-    return " ".join([tag.name or "", *(classes if isinstance(classes, list) else [classes]), str(tag.get("id") or "")])
+    """An element's name, classes and id: where publishers say what a date is."""
+    classes: object = tag.get("class") or []
+    names: list[str] = [str(c) for c in classes] if isinstance(classes, list) else [str(classes)]
+    return " ".join([tag.name or "", *names, str(tag.get("id") or "")])
 
 
 def _time_published(soup: BeautifulSoup) -> str | None:
@@ -95,7 +105,7 @@ def _time_published(soup: BeautifulSoup) -> str | None:
 
 
 def metadata_dates(soup: BeautifulSoup, url: str | None = None) -> list[tuple[str, str]]:
-    """Every publication date the page's metadata states, as (YYYY-MM-DD, as written), most trusted first."""
+    """Every publication date the page's metadata states, (YYYY-MM-DD, as written), most trusted first."""
     found = [(value, value) for value in [date_from_url(url)] if value]
     tagged = (_meta(soup, (key,)) for key in PUBLISHED_META)
     meta = next(((value, raw) for raw in tagged if raw and (value := normalise_iso(raw))), None)
@@ -120,25 +130,35 @@ def _htmldate(html: str, url: str | None, extensive: bool) -> str | None:
         return None
 
 
-def publication_date(soup: BeautifulSoup, html: str, text: str, url: str | None = None) -> tuple[str | None, str | None]:
+def _shown_day(
+    value: str, found: list[tuple[str, str]], html: str, url: str | None
+) -> tuple[str, str] | None:
+    """A date shown in the page one day off a UTC instant: the publisher's own calendar day."""
+    shown = [(v, "html-meta") for v, raw in found if not is_utc_instant(raw)]
+    for other, origin in [*shown, (_htmldate(html, url, extensive=False), "htmldate")]:
+        if other and one_day_apart(value, other):
+            return other, origin
+    return None
+
+
+def publication_date(
+    soup: BeautifulSoup, html: str, text: str, url: str | None = None
+) -> tuple[str | None, str | None]:
     """The publication date and where it came from, by the order of trust in pipeline.parse.published."""
     found = metadata_dates(soup, url)
     if found:
         value, raw = found[0]
-        if not is_utc_instant(raw):
-            return value, "html-meta"
-        # A UTC instant's calendar day may be the day after (or before) the one the page shows.
-        shown = [v for v, r in found[1:] if not is_utc_instant(r)]
-        for other, origin in [*((v, "html-meta") for v in shown), (_htmldate(html, url, extensive=False), "htmldate")]:
-            if other and one_day_apart(value, other):
-                return other, origin
+        if is_utc_instant(raw) and (shown := _shown_day(value, found[1:], html, url)):
+            return shown
         return value, "html-meta"
-    if value := _htmldate(html, url, extensive=False):
-        return value, "htmldate"
-    if text and (value := published_from_text(text)):
-        return value, "text"
-    if value := _htmldate(html, url, extensive=True):
-        return value, "htmldate-extensive"
+    steps: tuple[tuple[str, Callable[[], str | None]], ...] = (
+        ("htmldate", lambda: _htmldate(html, url, extensive=False)),
+        ("text", lambda: published_from_text(text) if text else None),
+        ("htmldate-extensive", lambda: _htmldate(html, url, extensive=True)),
+    )
+    for origin, step in steps:
+        if published := step():
+            return published, origin
     return None, None
 
 

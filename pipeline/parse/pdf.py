@@ -79,20 +79,26 @@ REPORT_PUBLISHED = re.compile(
     re.IGNORECASE,
 )
 APOSTROPHE = "[’']"
-ILACS_TITLE = re.compile(rf"^Inspection of (?:the )?(?P<authority>.+?) local authority children{APOSTROPHE}s services$")
+ILACS_TITLE = re.compile(
+    rf"^Inspection of (?:the )?(?P<authority>.+?) local authority children{APOSTROPHE}s services$"
+)
 # 2018-2020 ILACS reports put the council on a line of its own above one of these.
 ILACS_SUBTITLE = re.compile(
-    rf"^Inspection of (?:children{APOSTROPHE}s social care services|local authority children{APOSTROPHE}s services)$"
+    rf"^Inspection of (?:children{APOSTROPHE}s social care|local authority children{APOSTROPHE}s) services$"
 )
 ILACS_ROW = re.compile(r"^The impact of leaders on social work practice with children and families \|")
-SIF_TITLE = re.compile(r"^Inspection of services for children in need of help and protection,? children looked after")
+SIF_TITLE = re.compile(
+    r"^Inspection of services for children in need of help and protection,? children looked after"
+)
 # SIF reports state the overall judgement as a sentence, not as a table row.
 SIF_HEADLINE = re.compile(
     rf"^Children{APOSTROPHE}s services in (?P<authority>.+?) (?:are|is|require|requires) "
     r"(?:outstanding|good|inadequate|requires? improvement)",
     re.IGNORECASE,
 )
-# The first line of the text names the framework in words the extractor's cues know.
+# The first line of the text: the framework and the authority, in words the extractor's cues know
+# (no report names its framework). Inspection dates are left to the report's own line: a second
+# copy is read as a second date, and the extractor spans the two copies differently.
 FRAMEWORK_LINE = {
     "ILACS": "Ofsted inspection of local authority children’s services (ILACS): {authority}",
     "SIF": "Ofsted single inspection framework (SIF) inspection of children’s services: {authority}",
@@ -269,25 +275,27 @@ def drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
         counts.update({_shape(line.text) for line in edge if not line.row})
     need = max(2, ceil(len(pages) * RUNNING_LINE_SHARE))
     running = {text for text, n in counts.items() if n >= need}
-    body = body_size(pages)
+    title_size = body_size(pages) + HEADING_STEP
     kept = []
     for lines, edge in zip(pages, edges, strict=True):
-        at_edge = {id(line) for line in edge}
-
-        def furniture(line: Line) -> bool:
-            if line.row or id(line) not in at_edge:
-                return False
-            if PAGE_NUMBER.match(line.text):
-                return True
-            return _shape(line.text) in running and not (line.page == 1 and line.size > body + HEADING_STEP)
-
-        kept.append([line for line in lines if not furniture(line)])
+        furniture = {
+            id(line)
+            for line in edge
+            if not line.row
+            and (
+                PAGE_NUMBER.match(line.text)
+                or (_shape(line.text) in running and not (line.page == 1 and line.size > title_size))
+            )
+        }
+        kept.append([line for line in lines if id(line) not in furniture])
     return kept
 
 
 def _continues(previous: Line, line: Line) -> bool:
     """Whether ``line`` carries on the paragraph or heading that ``previous`` belongs to."""
-    if line.row or previous.row or previous.bold != line.bold or abs(previous.size - line.size) > SIZE_TOLERANCE:
+    if line.row or previous.row or previous.bold != line.bold:
+        return False
+    if abs(previous.size - line.size) > SIZE_TOLERANCE:
         return False
     if NEW_ITEM.match(line.text) or FIELD_LABEL.match(line.text) or FIELD_LABEL.match(previous.text):
         return False
@@ -303,7 +311,7 @@ def paragraphs(pages: Iterable[Iterable[Line]]) -> list[Block]:
             groups[-1].append(line)
         else:
             groups.append([line])
-    return [Block(join_wrapped(ln.text for ln in group), group[0].page, group[0].size, group[0].row) for group in groups]
+    return [Block(join_wrapped(ln.text for ln in g), g[0].page, g[0].size, g[0].row) for g in groups]
 
 
 def drop_imprint(blocks: list[Block]) -> list[Block]:
@@ -315,13 +323,29 @@ def drop_imprint(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def inspection_report(blocks: Sequence[Block], body: float) -> InspectionReport | None:
-    """The front page's facts, if these blocks are an Ofsted ILACS or SIF report."""
+@dataclass(frozen=True)
+class Layout:
+    """A document's blocks in reading order, furniture gone, and the size of its body text."""
+
+    blocks: list[Block]
+    body_size: float
+
+
+def read_layout(source: str, data: bytes) -> Layout:
+    pages = drop_running_lines(read_pages(source, data))
+    return Layout(drop_imprint(paragraphs(pages)), body_size(pages))
+
+
+def inspection_report(layout: Layout) -> InspectionReport | None:
+    """The front page's facts, if the document is an Ofsted ILACS or SIF report."""
+    blocks = layout.blocks
     front = [b for b in blocks if b.page == 1]
-    titles = [b.text for b in front[:4] if not b.row and b.size > body + HEADING_STEP]
+    titles = [b.text for b in front[:4] if not b.row and b.size > layout.body_size + HEADING_STEP]
     texts = [b.text for b in front]
     headline = next((m for t in texts if (m := SIF_HEADLINE.match(t))), None)
-    ilacs = any(ILACS_TITLE.match(t) or ILACS_SUBTITLE.match(t) for t in titles) or any(ILACS_ROW.match(t) for t in texts)
+    ilacs = any(ILACS_TITLE.match(t) or ILACS_SUBTITLE.match(t) for t in titles) or any(
+        ILACS_ROW.match(t) for t in texts
+    )
     if any(SIF_TITLE.match(t) for t in titles) or (headline and not ilacs):
         framework = "SIF"
     elif ilacs:
@@ -348,24 +372,24 @@ def inspection_report(blocks: Sequence[Block], body: float) -> InspectionReport 
 
 
 def parse_pdf(source: str, data: bytes, url: str | None = None) -> ParsedDocument:
-    pages = drop_running_lines(read_pages(source, data))
-    blocks = drop_imprint(paragraphs(pages))
-    body = "\n".join(block.text for block in blocks).strip()
+    """The document's text, an Ofsted report's facts first; ParseError for what cannot be read."""
+    layout = read_layout(source, data)
+    body = "\n".join(block.text for block in layout.blocks).strip()
     if not body:
         raise ParseError(source, "PDF has no extractable text (a scanned image? run OCR first)")
-    report = inspection_report(blocks, body_size(pages))
+    report = inspection_report(layout)
     if report is None:
         published = published_from_text(body)
         return ParsedDocument(
             source=source,
             text=body,
-            title=blocks[0].text,
+            title=layout.blocks[0].text,
             published=published,
             published_from="text" if published else None,
             url=url,
             kind="pdf",
         )
-    LOGGER.debug("%s: %s report of %s, %s", source, report.framework, report.authority, report.inspection_dates)
+    LOGGER.debug("%s: %s report, %s, %s", source, report.framework, report.authority, report.inspection_dates)
     first = FRAMEWORK_LINE[report.framework].format(authority=report.authority or "unnamed local authority")
     return ParsedDocument(
         source=source,

@@ -55,13 +55,14 @@ STATEMENT = re.compile(
 # A line that is only a date (and perhaps a place, a time of day or a byline separator).
 DATELINE = re.compile(
     rf"^\s*(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+)?(?P<date>{FULL_DATE})"
-    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?\s*(?:[.|]\s*)?$",
+    r"(?:\s*[,|\u2013\u2014-]?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?"
+    r"\s*(?:[.|]\s*)?$",
     re.IGNORECASE,
 )
 # The news-agency dateline that opens the first paragraph: "LONDON, 24 Nov 2009 - The minister…",
 # "Leeds (3 July 2013): …". The place is in capitals or title case; a dash, colon or full stop follows.
 LEADING_DATELINE = re.compile(
-    rf"^\s*(?:[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){{0,3}},?\s+)?\(?(?P<date>{FULL_DATE})\)?"
+    rf"^\s*(?:[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){{0,3}},?\s+)?\(?(?P<date>(?i:{FULL_DATE}))\)?"
     r"\s*(?:/[^/]{1,30}/\s*)?(?:[-\u2013\u2014:]|\.\s)",
 )
 # How many non-empty lines under the title a bare dateline may stand; how many lines may pass

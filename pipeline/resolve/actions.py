@@ -182,10 +182,7 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
         if not (cues or transfers) or ctx.has_cue(sentence, "OTHER_SERVICE"):
             continue
         intro = lead_in(ctx, sentence)
-        deadline_cues = [c.start for c in ctx.cues(sentence, "DEADLINE")]
-        dates = [v for s, v in ctx.dates_in(sentence) if v and not v.startswith("XXXX")
-                 and not any(c < s.start for c in deadline_cues)]
-        when = dates[0] if dates else (None if ctx.dates_in(sentence) else ctx.published)
+        when = action_date(ctx, sentence)
         evidence, start, end = evidence_of(sentence)
         refers_back = bool(REFERS_BACK.search(sentence.text)) or any(_definite(c) for c in cues)
         for cue in _drop_nested(cues) + transfers:
@@ -217,8 +214,34 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
                 if key not in merged:
                     merged[key] = record
                 elif status == "lifted":
-                    merged[key] = merged[key].model_copy(update={"status": "lifted", "date": when or merged[key].date})
+                    merged[key] = merged[key].model_copy(update={"status": "lifted", "date": when})
     return list(merged.values())
+
+
+DEADLINE_WORDS = {"by", "until", "before", "since", "from"}
+RECENT = re.compile(r"\b(?:today|yesterday|this (?:morning|afternoon|week)|last night|tonight)\b", re.IGNORECASE)
+PRESENT = re.compile(r"\b(?:has|have) (?:been |now |today |formally )?\w+(?:ed|en)\b|\b(?:announced|confirmed|said) (?:today|yesterday)\b",
+                     re.IGNORECASE)
+
+
+def action_date(ctx: DocumentContext, sentence: Span) -> str | None:
+    """When the action was taken or announced: a day the sentence names for it ("today", "on 3
+    March"), else the publication date for news told in the present perfect or a lifting, else a
+    date the sentence gives that is not a deadline or a starting point, else the publication date."""
+    dates = [(s, v) for s, v in ctx.dates_in(sentence) if v]
+    recent = [v for s, v in dates if RECENT.search(s.text)]
+    if recent:
+        return recent[0]
+    on_day = [v for s, v in dates if s.start > sentence.start and ctx.doc[s.start - 1].lower_ == "on" and len(v) == 10]
+    if on_day:
+        return on_day[0]
+    if PRESENT.search(sentence.text) or ctx.has_cue(sentence, "STATUS", "lifted"):
+        return ctx.published
+    plain = [v for s, v in dates if not v.startswith("XXXX")
+             and not (s.start > sentence.start and ctx.doc[s.start - 1].lower_ in DEADLINE_WORDS)]
+    if plain:
+        return plain[0]
+    return ctx.published if not dates else None
 
 
 def _definite(cue: Span) -> bool:

@@ -51,63 +51,77 @@ SEASONS = {
 }
 # Holidays with a fixed day; Easter's are computed.
 HOLIDAYS = {
-    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "st patrick's day": (3, 17),
-    "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes night": (11, 5), "christmas eve": (12, 24),
-    "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "st patrick's day": (3, 17), "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes night": (11, 5),
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
 }
 EASTER_OFFSETS = {"good friday": -2, "easter sunday": 0, "easter monday": 1, "easter": 0}
 # Words TimeML gives a reference value, not a date; the spec does not count them (only timeml=True).
 REFERENCE_WORDS = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "the present": "PRESENT_REF",
-    "the past": "PAST_REF", "in the past": "PAST_REF", "at the time": "PAST_REF", "at that time": "PAST_REF",
-    "the future": "FUTURE_REF", "in the future": "FUTURE_REF",
+    **dict.fromkeys(
+        ["now", "right now", "currently", "at present", "presently", "nowadays", "these days", "the present"],
+        "PRESENT_REF",
+    ),
+    **dict.fromkeys(["the past", "in the past", "at the time", "at that time"], "PAST_REF"),
+    **dict.fromkeys(["the future", "in the future"], "FUTURE_REF"),
 }
 DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
     "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
     "the day before yesterday": -2, "tomorrow": 1, "tomorrow morning": 1, "the day after tomorrow": 2,
 }
-STEP_WORDS = {"this": 0, "current": 0, "same": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}
+STEP_WORDS = {
+    "this": 0, "current": 0, "same": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1,
+}
 
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Words around a date that do not change its value (TimeML keeps them as a modifier).
 MODIFIERS = re.compile(
-    r"^(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|end|start|beginning|middle|first half|second half|"
-    r"turn|close)(?:\s+of\s+|\s+in\s+|-|\s+)|(?:around|about|approximately|some\s?time\s+in|since|until|by|from|"
-    r"on|in|during|before|after)\s+)",
+    r"^(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|end|start|beginning|middle|"
+    r"first half|second half|turn|close)(?:\s+of\s+|\s+in\s+|-|\s+)|"
+    r"(?:around|about|approximately|some\s?time\s+in|since|until|by|from|on|in|during|before|after)\s+)",
 )
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 TWO_DIGIT_YEAR_AFTER_RANGE = re.compile(r"\b(1[89]|20)\d\d\s*[-\u2013\u2014/]\s*$")
 DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")
-CENTURY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\s+century\b|\b(nineteenth|twentieth|twenty-first)\s+century\b")
+CENTURY = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)\s+century\b|\b(nineteenth|twentieth|twenty-first)\s+century\b"
+)
 CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({_MONTH_NAMES})\b\.?", re.IGNORECASE)
 MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[:.]\d)", re.IGNORECASE)
 MONTH = re.compile(rf"\b({_MONTH_NAMES})\b", re.IGNORECASE)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 SLASH_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
-WEEKDAY = re.compile(rf"^(?:(last|next|this|coming|past)\s+)?({'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$")
+WEEKDAY = re.compile(
+    rf"^(?:(last|next|this|coming|past)\s+)?({'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?$"
+)
 SHIFTED_UNIT = re.compile(
     r"^(?:(?:earlier|later)\s+)?(this|current|same|last|previous|past|next|coming)\s+"
     r"(?:(?:fiscal|financial|academic|school|calendar|tax)\s+)?(week|weekend|fortnight|month|year|decade|century)$"
 )
-AGO = re.compile(r"^(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+)?(\w+|\d+)\s+(day|week|fortnight|month|year|decade)s?\s+(ago|earlier|before|previously)$")
-SEASON_PHRASE = re.compile(r"^(?:the\s+)?(?:(this|last|next|coming|past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
+AGO = re.compile(
+    r"^(?:(?:about|around|some|nearly|almost|just|over)\s+)?(\w+|\d+)\s+"
+    r"(day|week|fortnight|month|year|decade)s?\s+(ago|earlier|before|previously)$"
+)
+SEASON_PHRASE = re.compile(
+    r"^(?:the\s+)?(?:(this|last|next|coming|past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$"
+)
 ANAPHORIC_YEAR = re.compile(
-    rf"^(?:(?P<month>{_MONTH_NAMES})\s+(?:of\s+)?)?(?:(?:earlier|later)\s+)?(?:that|the same|the following|the next|the previous|the preceding)\s+year$"
-    r"|^the\s+(?:following|next|previous|preceding)\s+year$|^the\s+year\s+(?:before|after)$"
+    rf"^(?:(?P<month>{_MONTH_NAMES})\s+(?:of\s+)?)?(?:(?:earlier|later)\s+)?"
+    r"(?:that|the same|the following|the next|the previous|the preceding)\s+year$|^the\s+year\s+(?:before|after)$"
 )
 # A cue right before a partial date that points it ahead: "until 30 November", "from 1 April".
 NEAR_FORWARD = re.compile(
-    r"\b(?:until|till|through|by|from|starting|beginning|effective|no later than|on or before|ahead of|deadline of|"
-    r"due on|due by|due in)\s+(?:the\s+)?(?:(?:end|start|beginning|middle) of\s+)?(?:on\s+)?$",
+    r"\b(?:until|till|through|by|from|starting|beginning|effective|no later than|on or before|ahead of|"
+    r"deadline of|due on|due by|due in)\s+(?:the\s+)?(?:(?:end|start|beginning|middle) of\s+)?(?:on\s+)?$",
     re.IGNORECASE,
 )
 # A cue anywhere in the clause before a partial date that puts the clause in the future.
 CLAUSE_FORWARD = re.compile(
     r"\b(?:will|shall|won't|'ll|(?:is|are) (?:due|expected|scheduled|set|planned|going|about|to be)|due to|"
-    r"expected to|scheduled (?:for|to)|plans? to|planned for|intends? to|aims? to|next|upcoming|forthcoming|deadline)\b",
+    r"expected to|scheduled (?:for|to)|plans? to|planned for|intends? to|aims? to|next|upcoming|forthcoming|"
+    r"deadline)\b",
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(r"[.!?;:]\s+|\n")
@@ -296,9 +310,10 @@ class DateResolver:
             year = int(year_match.group(1)) if year_match else (self.anchor.year if self.anchor else None)
             if year is None:
                 return None
-            when = easter(year) + timedelta(days=EASTER_OFFSETS[name])
-            if not year_match and (when > self.anchor) != looks_ahead(before):
-                when = easter(year + (1 if looks_ahead(before) else -1)) + timedelta(days=EASTER_OFFSETS[name])
+            offset = timedelta(days=EASTER_OFFSETS[name])
+            when, ahead = easter(year) + offset, looks_ahead(before)
+            if not year_match and self.anchor and (when > self.anchor) != ahead:
+                when = easter(year + (1 if ahead else -1)) + offset
             return when.isoformat()
         return NOT_MINE
 
@@ -309,7 +324,8 @@ class DateResolver:
             return NOT_MINE
         if self.last_year is None:
             return None
-        step = 1 if re.search(r"following|next|after", text) else -1 if re.search(r"previous|preceding|before", text) else 0
+        step = 1 if re.search(r"following|next|after", text) else 0
+        step = -1 if re.search(r"previous|preceding|before", text) else step
         year = self.last_year + step
         month = match.group("month")
         return f"{year}-{MONTHS[month]:02d}" if month else f"{year}"
@@ -369,7 +385,8 @@ class DateResolver:
         if data is None or data.date_obj is None:
             return None
         value = data.date_obj.date()
-        return {"year": f"{value.year}", "month": f"{value:%Y-%m}"}.get(data.period or "day", value.isoformat())
+        by_period = {"year": f"{value.year}", "month": f"{value:%Y-%m}"}
+        return by_period.get(data.period or "day", value.isoformat())
 
     def _year_for(self, month: int, day: int | None, ahead: bool, same_year: bool = False) -> int | None:
         """The year of a day or month named without one: ahead of publication or behind it."""

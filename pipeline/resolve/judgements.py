@@ -152,13 +152,31 @@ def _authority(ctx: DocumentContext, sentence: Span, rating: Span, grade_list: b
     return ctx.subject
 
 
-def inspection_date(ctx: DocumentContext) -> str | None:
-    """When the document's inspection was published or took place, from the sentences about it."""
-    for sentence in ctx.sentences:
-        if re.search(r"\binspect|\breport\b|\bOfsted\b", sentence.text):
-            for _, value in ctx.dates_in(sentence):
-                if value and not value.startswith("XXXX"):
-                    return value
+INSPECTION_WORDS = re.compile(r"\binspect|\breport\b|\bOfsted\b|\bpublished\b|\bvisit\b", re.IGNORECASE)
+# How many sentences back (then forward) a grade without a date of its own looks for its inspection's.
+DATE_CONTEXT_SENTENCES = 6
+
+
+PUBLISHED_REPORT = re.compile(r"\bpublish", re.IGNORECASE)
+
+
+def context_date(ctx: DocumentContext, sentence: Span) -> str | None:
+    """The date of the inspection a grade belongs to (the spec prefers the report's publication):
+    a sentence saying when the report was published; else the nearest sentence before (then after)
+    that speaks of an inspection or report and gives a date; else the publication date."""
+    for other in ctx.sentences:
+        if PUBLISHED_REPORT.search(other.text) and INSPECTION_WORDS.search(other.text.replace("published", "")):
+            values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
+            if values:
+                return values[0]
+    index = next((i for i, s in enumerate(ctx.sentences) if s.start == sentence.start), 0)
+    window = list(reversed(ctx.sentences[max(0, index - DATE_CONTEXT_SENTENCES) : index]))
+    window += ctx.sentences[index + 1 : index + 1 + DATE_CONTEXT_SENTENCES]
+    for other in window:
+        if INSPECTION_WORDS.search(other.text):
+            values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
+            if values:
+                return values[0]
     return ctx.published
 
 
@@ -174,7 +192,6 @@ def about_another_body(ctx: DocumentContext) -> bool:
 def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
     records: list[JudgementRecord] = []
     other_body_document = about_another_body(ctx)
-    fallback_date = inspection_date(ctx)
     inspections = [c.kb_id_ for c in ctx.doc.spans["cues"] if c.label_ == "INSPECTION"]
     for sentence in ctx.sentences:
         ratings = ctx.cues(sentence, "RATING")
@@ -198,10 +215,9 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
             continue
         if others and any(o.start < r.start for o in others for r in ratings) and not areas:
             continue
-        dates = [v for _, v in ctx.dates_in(sentence) if v and not v.startswith("XXXX")]
-        when = dates[0] if dates else fallback_date
-        if ctx.dates_in(sentence) and not dates:
-            when = None
+        own = [v for _, v in ctx.dates_in(sentence) if v]
+        dated = [v for v in own if not v.startswith("XXXX")]
+        when = dated[0] if dated else (own[0] if own else context_date(ctx, sentence))
         inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
         evidence, start, end = evidence_of(sentence)
         for rating, area in pair_areas(ratings, areas):

@@ -46,7 +46,10 @@ def test_a_range_or_a_pair_is_two_dates(nlp, sentence: str, expected: list[str])
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The inspection, carried out over two weeks last month, judged services inadequate.", ["last month"]),
+        (
+            "The inspection, carried out over two weeks last month, judged services inadequate.",
+            ["last month"],
+        ),
     ],
 )
 def test_a_duration_before_a_date_is_not_part_of_it(nlp, sentence: str, expected: list[str]) -> None:

@@ -39,7 +39,12 @@ def test_values_keep_the_precision_of_the_text(published, text, before, expected
     ("published", "text", "before", "expected"),
     [
         # Looking back is the default; a plan, a deadline or a schedule looks ahead.
-        ("2012-12-14", "8 January", "Its cabinet will consider a formal response at a meeting on ", "2013-01-08"),
+        (
+            "2012-12-14",
+            "8 January",
+            "Its cabinet will consider a formal response at a meeting on ",
+            "2013-01-08",
+        ),
         ("2014-06-19", "July", "The commissioner is expected to begin meeting staff in ", "2014-07"),
         ("2013-03-22", "May", "The book is due to be published in ", "2013-05"),
         ("2013-03-18", "June", "for the programme to run through ", "2013-06"),
@@ -92,7 +97,9 @@ def test_looks_ahead_reads_the_clause_before_the_date(before: str, expected: boo
         (None, "Friday", "said on ", None),
     ],
 )
-def test_weekdays_are_the_nearest_such_day_in_the_direction_of_the_clause(published, text, before, expected) -> None:
+def test_weekdays_are_the_nearest_such_day_in_the_direction_of_the_clause(
+    published, text, before, expected
+) -> None:
     assert DateResolver(published).resolve(text, before) == expected
 
 
@@ -154,7 +161,9 @@ def test_holidays_are_their_day(published, text, before, expected) -> None:
     assert DateResolver(published).resolve(text, before) == expected
 
 
-@pytest.mark.parametrize(("year", "expected"), [(2013, date(2013, 3, 31)), (2019, date(2019, 4, 21)), (2024, date(2024, 3, 31))])
+@pytest.mark.parametrize(
+    ("year", "expected"), [(2013, date(2013, 3, 31)), (2019, date(2019, 4, 21)), (2024, date(2024, 3, 31))]
+)
 def test_easter_sunday(year: int, expected: date) -> None:
     assert easter(year) == expected
 
@@ -195,8 +204,15 @@ def test_absolute_forms(text: str, before: str, expected: str) -> None:
     assert DateResolver("2013-03-22").resolve(text, before) == expected
 
 
-@pytest.mark.parametrize(("text", "timeml"), [("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("the past", "PAST_REF"),
-                                              ("at the time", "PAST_REF")])
+@pytest.mark.parametrize(
+    ("text", "timeml"),
+    [
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("the past", "PAST_REF"),
+        ("at the time", "PAST_REF"),
+    ],
+)
 def test_reference_words_have_a_value_only_in_timeml_notation(text: str, timeml: str) -> None:
     assert DateResolver("2013-03-22").resolve(text) is None
     assert DateResolver("2013-03-22", timeml=True).resolve(text) == timeml
