@@ -52,9 +52,18 @@ def is_authority_mention(span: Span) -> bool:
         # "Reading the report", "Bury the past": a gerund or verb followed by a determiner.
         if len(span) == 1 and first.tag_.startswith("VB") and after is not None and after.lower_ in DETERMINERS:
             return False
-        if _inside_person(span):
+        if _inside_person(span) or _a_surname(span):
             return False
+        if before is not None and before.lower_ == "greater":
+            return False  # Greater Manchester, Greater London: regions
     return True
+
+
+def _a_surname(span: Span) -> bool:
+    """'Sutton, who has worked in the borough …' after 'Ellen Sutton' was named: the person again."""
+    if len(span) != 1:
+        return False
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == span.text for ent in span.doc.ents)
 
 
 def _inside_person(span: Span) -> bool:

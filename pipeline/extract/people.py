@@ -69,14 +69,16 @@ def clean_person(span: Span, authority_tokens: set[int]) -> Span | None:
     return tokens
 
 
+CREDIT_WORDS = {"by", "photo", "photograph", "image", "credit", "picture", "words"}
+
+
 def _is_byline(span: Span) -> bool:
-    """'By Priya Nandakumar, Public Services Correspondent', 'Photo: …': credits are page furniture."""
+    """'By Priya Nandakumar, Public Services Correspondent', 'Photo: …' at the start of a line:
+    credits are page furniture, but 'a review by Lord Bury' in running text is not."""
     doc = span.doc
-    i = span.start - 1
-    while i >= 0 and "\n" not in doc[i].text_with_ws and doc[i].is_space is False and i >= span.start - 3:
-        if doc[i].lower_ in {"by", "photo", "photograph", "image", "credit", "picture", "words"}:
-            return all("\n" not in doc[j].text_with_ws for j in range(i, span.start))
-        i -= 1
+    for i in range(span.start - 1, max(-1, span.start - 4), -1):
+        if doc[i].lower_ in CREDIT_WORDS:
+            return i == 0 or "\n" in doc[i - 1].text_with_ws
     return False
 
 

@@ -29,6 +29,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import ParseError
 from pipeline.parse.published import FULL_DATE, normalise_full_date, published_from_text
@@ -153,13 +154,26 @@ def check_pdf_bytes(source: str, data: bytes) -> None:
         raise ParseError(source, "truncated PDF (no %%EOF at the end); download it again")
 
 
+def _unwrap(err: Exception) -> BaseException:
+    """pdfplumber wraps pdfminer's errors in PdfminerException; the original says what went wrong."""
+    if isinstance(err, PdfminerException) and err.args and isinstance(err.args[0], BaseException):
+        return err.args[0]
+    return err
+
+
+def _broken(source: str, err: Exception) -> ParseError:
+    cause = _unwrap(err)
+    if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
+        return ParseError(source, "encrypted PDF; save an unencrypted copy and ingest that")
+    detail = f": {cause}" if str(cause) else ""
+    return ParseError(source, f"corrupt PDF ({cause.__class__.__name__}{detail}); download it again")
+
+
 def _open(source: str, data: bytes) -> pdfplumber.PDF:
     try:
         return pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise ParseError(source, "encrypted PDF; save an unencrypted copy and ingest that") from err
     except Exception as err:  # pdfminer raises many unrelated types on broken files
-        raise ParseError(source, f"corrupt PDF ({err.__class__.__name__}: {err})") from err
+        raise _broken(source, err) from err
 
 
 def _style(chars: Sequence[dict[str, Any]]) -> tuple[float, bool]:
@@ -249,10 +263,8 @@ def read_pages(source: str, data: bytes) -> list[list[Line]]:
         try:
             for number, page in enumerate(pdf.pages, start=1):
                 pages.append(page_lines(page, number))
-        except ParseError:
-            raise
         except Exception as err:  # pdfminer raises many unrelated types on broken streams
-            raise ParseError(source, f"corrupt PDF ({err.__class__.__name__}: {err})") from err
+            raise _broken(source, err) from err
     if not pages:
         raise ParseError(source, "PDF has no pages")
     return pages
@@ -353,8 +365,8 @@ def inspection_report(layout: Layout) -> InspectionReport | None:
     else:
         return None
     authority = next((m["authority"] for t in titles if (m := ILACS_TITLE.match(t))), None)
-    if authority is None and titles and not (ILACS_SUBTITLE.match(titles[0]) or SIF_TITLE.match(titles[0])):
-        authority = titles[0]
+    if authority is None and titles and not titles[0].startswith("Inspection of"):
+        authority = titles[0]  # the council, above "Inspection of children's social care services"
     if authority is None and headline:
         authority = headline["authority"]
     dates = next((m["dates"].strip() for t in texts if (m := INSPECTION_DATES.match(t))), None)

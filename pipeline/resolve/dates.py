@@ -82,6 +82,8 @@ MODIFIERS = re.compile(
     r"(?:around|about|approximately|some\s?time\s+in|since|until|by|from|on|in|during|before|after)\s+)",
 )
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "03/05/49" is 2049, "03/05/50" 1950: a two-digit year below this is in this century.
+TWO_DIGIT_YEAR_PIVOT = 50
 TWO_DIGIT_YEAR_AFTER_RANGE = re.compile(r"\b(1[89]|20)\d\d\s*[-\u2013\u2014/]\s*$")
 DECADE = re.compile(r"\b(1[89]\d|20\d)0s\b")
 CENTURY = re.compile(
@@ -109,7 +111,8 @@ SEASON_PHRASE = re.compile(
 )
 ANAPHORIC_YEAR = re.compile(
     rf"^(?:(?P<month>{_MONTH_NAMES})\s+(?:of\s+)?)?(?:(?:earlier|later)\s+)?"
-    r"(?:that|the same|the following|the next|the previous|the preceding)\s+year$|^the\s+year\s+(?:before|after)$"
+    r"(?:that|the same|the following|the next|the previous|the preceding)\s+year$"
+    r"|^the\s+year\s+(?:before|after)$"
 )
 # A cue right before a partial date that points it ahead: "until 30 November", "from 1 April".
 NEAR_FORWARD = re.compile(
@@ -154,6 +157,37 @@ def easter(year: int) -> date:
     m = (a + 11 * h + 19 * l) // 433
     month = (h + l - 7 * m + 90) // 25
     return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def _numeric(text: str) -> str | None:
+    """ISO dates and day-first slashed dates (month first only when only that reading is a date)."""
+    iso = ISO_DATE.search(text)
+    if iso:
+        return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
+    slash = SLASH_DATE.search(text)
+    if slash is None:
+        return None
+    first, second, year = int(slash[1]), int(slash[2]), int(slash[3])
+    if year < 100:
+        year += 2000 if year < TWO_DIGIT_YEAR_PIVOT else 1900
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    return _safe_date(year, month, day)
+
+
+def _period(text: str, before: str) -> str | None:
+    """Decades (``199``), centuries (``19``) and the second year of a range written "1957-58"."""
+    range_start = TWO_DIGIT_YEAR_AFTER_RANGE.search(before)
+    if re.fullmatch(r"\d\d", text) and range_start:
+        year = int(range_start.group(1) + text)
+        return str(year if year > int(range_start.group(0)[:4]) else year + 100)
+    decade = DECADE.search(text)
+    if decade:
+        return decade.group(1)
+    century = CENTURY.search(text)
+    if century:
+        number = int(century.group(1)) if century.group(1) else CENTURY_WORDS[century.group(2)]
+        return f"{number - 1:02d}"
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> str | None:
@@ -332,50 +366,38 @@ class DateResolver:
 
     # Absolute and partial expressions --------------------------------------------------------------
     def _absolute(self, text: str, before: str) -> str | None:
-        """Full, partial and numeric dates; "next July" and "last July" say which way to look."""
+        """Numeric, calendar and period dates; dateparser for the wordings none of them knows."""
+        return (
+            _numeric(text)
+            or self._calendar(text, before)
+            or _period(text, before)
+            or self._dateparser(text)
+        )
+
+    def _calendar(self, text: str, before: str) -> str | None:
+        """Day and month, month, year; "next July" and "last July" say which way to look."""
         direction = re.match(r"(next|coming|last|past|this)\s+", text)
         which = direction.group(1) if direction else None
-        text = text[direction.end():] if direction else text
+        text = text[direction.end() :] if direction else text
         ahead = which in {"next", "coming"} or (which is None and looks_ahead(before))
-        iso = ISO_DATE.search(text)
-        if iso:
-            return _safe_date(int(iso[1]), int(iso[2]), int(iso[3]))
-        slash = SLASH_DATE.search(text)
-        if slash:
-            first, second, year = int(slash[1]), int(slash[2]), int(slash[3])
-            year = year + (2000 if year < 50 else 1900) if year < 100 else year
-            day, month = (second, first) if second > 12 >= first else (first, second)
-            return _safe_date(year, month, day)
         year_match = YEAR.search(text)
         day_month = DAY_MONTH.search(text) or MONTH_DAY.search(text)
+        month_match = MONTH.search(text)
         if day_month:
-            groups = day_month.groups()
-            day_text, month_name = (groups[0], groups[1]) if groups[0].isdigit() else (groups[1], groups[0])
+            first, second = day_month.groups()
+            day_text, month_name = (first, second) if first.isdigit() else (second, first)
             month, day = MONTHS[month_name.lower().rstrip(".")], int(day_text)
             if year_match:
                 return _safe_date(int(year_match.group(1)), month, day)
             year = self._year_for(month, day, ahead, which == "this")
             return _safe_date(year, month, day) if year else f"XXXX-{month:02d}-{day:02d}"
-        month_match = MONTH.search(text)
         if month_match:
             month = MONTHS[month_match.group(1).lower()]
             if year_match:
                 return f"{year_match.group(1)}-{month:02d}"
             year = self._year_for(month, None, ahead, which == "this")
             return f"{year}-{month:02d}" if year else f"XXXX-{month:02d}"
-        if year_match:
-            return year_match.group(1)
-        if re.fullmatch(r"\d\d", text) and (range_start := TWO_DIGIT_YEAR_AFTER_RANGE.search(before)):
-            year = int(range_start.group(1) + text)
-            return str(year if year > int(range_start.group(0)[:4]) else year + 100)
-        decade = DECADE.search(text)
-        if decade:
-            return decade.group(1)
-        century = CENTURY.search(text)
-        if century:
-            number = int(century.group(1)) if century.group(1) else CENTURY_WORDS[century.group(2)]
-            return f"{number - 1:02d}"
-        return self._dateparser(text)
+        return year_match.group(1) if year_match else None
 
     def _dateparser(self, text: str) -> str | None:
         """Wordings the grammar does not know; only with an anchor, so "now" is never the clock."""

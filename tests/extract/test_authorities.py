@@ -32,6 +32,8 @@ def test_authority_forms_are_recognised(nlp, sentence: str, expected: list[str])
         "The Cornwall NHS trust runs the hospital.",
         "Councils across Yorkshire and the North East face cuts.",
         "Jane Sutton, a social worker, gave evidence.",
+        "Ellen Sutton joined in May. Sutton, who has worked here for years, said morale was up.",
+        "She was deputy director at a Greater Manchester authority.",
     ],
 )
 def test_names_that_are_not_the_council_are_ignored(nlp, sentence: str) -> None:

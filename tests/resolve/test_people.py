@@ -28,3 +28,16 @@ def test_titles_are_stripped_and_short_references_join_the_full_name(extract_tex
     record = extract_text(text, "2009-11-01")
     assert {p.name for p in record.people} == {"Shaun Wrightson", "Lord Laming"}
     assert next(p for p in record.people if p.name == "Shaun Wrightson").title == "Councillor"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Priya Nandan, Public Services Correspondent\nThe council was inspected.", set()),
+        ("The review was carried out by Lord Bury, a former judge.", {"Lord Bury"}),
+        ("Hammersmith & Fulham now has its own director, Marcus Ilford, who joined in January.", {"Marcus Ilford"}),
+        ("Headteacher Mrs Anita Crossfield said pupils were proud.", {"Anita Crossfield"}),
+    ],
+)
+def test_names_found_and_furniture_dropped(extract_text, text: str, expected: set) -> None:
+    assert {p.name for p in extract_text(text, "2016-01-01").people} == expected
