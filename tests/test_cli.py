@@ -87,3 +87,29 @@ def test_evaluate_agrees_with_the_reference_scorer_on_the_seeds(db_path, tmp_pat
         for figure in ("precision", "recall", "f1"):
             assert abs(ours[field][figure] - theirs["fields"][field][figure]) < 1e-9, (field, figure)
     assert abs(ours["headline_f1"] - theirs["headline_f1"]) < 1e-9
+
+
+def test_reextract_replaces_facts_from_the_stored_raw_bytes(db_path) -> None:
+    from pipeline.ingest import EXTRACTOR_VERSION
+
+    run_cli("ingest", str(CORPUS / "broken"), "--db", str(db_path), "--quiet")
+    db = sqlite3.connect(db_path)
+    before = db.execute("select count(*) from actions").fetchone()[0]
+    with db:
+        db.execute("update documents set extractor = 'older'")
+        db.execute("delete from actions")
+    result = run_cli("reextract", "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    assert "2 stored" in result.output
+    assert db.execute("select count(*) from actions").fetchone()[0] == before
+    assert {row[0] for row in db.execute("select extractor from documents")} == {EXTRACTOR_VERSION}
+
+
+def test_parse_prints_title_date_and_text_without_a_database(tmp_path) -> None:
+    result = run_cli("parse", str(CORPUS / "broken" / "thurrock-valid-notice.txt"), str(CORPUS / "broken" / "empty.txt"))
+    assert result.exit_code == 1
+    parsed = read_jsonl(result.output.split("\n", 1)[0])[0]
+    assert parsed["title"].startswith("Minister appoints adviser")
+    assert parsed["published"] == "2013-06-04"
+    assert "Thurrock Council" in parsed["text"]
+    assert "empty.txt: empty document" in result.output

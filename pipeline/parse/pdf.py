@@ -93,8 +93,8 @@ SIF_TITLE = re.compile(
 )
 # SIF reports state the overall judgement as a sentence, not as a table row.
 SIF_HEADLINE = re.compile(
-    rf"^Children{APOSTROPHE}s services in (?P<authority>.+?) (?:are|is|require|requires) "
-    r"(?:outstanding|good|inadequate|requires? improvement)",
+    rf"^Children{APOSTROPHE}s services in (?P<authority>.+?) "
+    r"(?:(?:are|is) (?:outstanding|good|inadequate|requires? improvement)|requires? improvement)",
     re.IGNORECASE,
 )
 # The first line of the text: the framework and the authority, in words the extractor's cues know

@@ -36,16 +36,16 @@ def compatible(a: str | None, b: str | None) -> bool:
 
 def merge_events(entries: list[TimelineEntry]) -> list[Event]:
     events: list[Event] = []
+    by_key: dict[tuple[str, str, str], list[Event]] = {}
     for entry in entries:
         citation = Citation(source=entry.source, evidence=entry.evidence, date=entry.date, published=entry.published)
-        match = next(
-            (e for e in events if e.authority == entry.authority and e.event == entry.event and e.detail == entry.detail
-             and all(compatible(d, entry.date) for d in e.dates)),
-            None,
-        )
+        same_kind = by_key.setdefault((entry.authority, entry.event, entry.detail), [])
+        match = next((e for e in same_kind if all(compatible(d, entry.date) for d in e.dates)), None)
         if match is None:
-            events.append(Event(date=entry.date, dates=[entry.date] if entry.date else [], authority=entry.authority,
-                                event=entry.event, detail=entry.detail, citations=[citation]))
+            event = Event(date=entry.date, dates=[entry.date] if entry.date else [], authority=entry.authority,
+                          event=entry.event, detail=entry.detail, citations=[citation])
+            events.append(event)
+            same_kind.append(event)
             continue
         if not any(c.source == citation.source and c.evidence == citation.evidence for c in match.citations):
             match.citations.append(citation)
