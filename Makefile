@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= outputs/timeline.db
 
-.PHONY: install demo test lint check clean
+.PHONY: install demo test gate lint check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 1; }
@@ -18,12 +18,19 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/timeline ingest corpus/documents --db $(DB)
-	$(BIN)/timeline show Cornwall --db $(DB)
+	$(BIN)/timeline show Somerset --db $(DB)
 	@echo
-	@echo "Next: $(BIN)/timeline show AUTHORITY --db $(DB)   (e.g. Somerset, Doncaster)"
+	@echo "Next:"
+	@echo "  $(BIN)/timeline show AUTHORITY --db $(DB) [--from 2010 --to 2020] [--format markdown]"
+	@echo "  $(BIN)/timeline report Somerset --db $(DB) -o outputs/somerset.html   # a page to open in a browser"
+	@echo "  $(BIN)/timeline serve --db $(DB)                                      # Datasette on http://127.0.0.1:8001"
+	@echo "  $(BIN)/timeline search 'improvement notice' --db $(DB)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+gate: $(STAMP)
+	$(BIN)/python -m pipeline.evaluate.gate
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests
