@@ -41,16 +41,16 @@ PDF_MAGIC = b"%PDF-"
 # Readers accept the header anywhere in the first 1 KiB (PDF 1.7, annex H).
 MAGIC_WINDOW = 1024
 # The last %%EOF must stand at the very end; a download cut short loses it. 2 KiB allows the
-# trailing padding some producers add (none of the 30 bench reports has more than a newline).
+# trailing padding some producers add (the 30 bench reports all end exactly at %%EOF).
 EOF_WINDOW = 2048
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
 # A running line stands among the first or last few lines of a page: Ofsted feet are three (page
 # number, report title, inspection dates); 4 leaves room for a one-line head.
 RUNNING_EDGE_LINES = 4
-# ... and repeats on at least this share of the pages (and on 2 or more). 0.5 catches feet
-# missing from the front page and the imprint page; on the 30 bench reports every foot repeats on
-# all but those two pages, and no body line repeats on even 3 pages.
+# ... and repeats on at least this share of the pages (and on 2 or more). On the 30 bench reports
+# (10-14 pages) every foot line repeats on all pages but the front one, and no line away from the
+# page edges repeats on even 3 pages; 0.5 leaves a wide margin on both sides.
 RUNNING_LINE_SHARE = 0.5
 # A table that is not a full grid needs this many rows of two or more filled cells (the judgement
 # table has 4 to 6; the false tables pdfplumber finds in the bench reports have at most 1).
