@@ -28,7 +28,7 @@ def expand_paths(pattern: str) -> list[str]:
 def _is_document(path: Path) -> bool:
     if path.name.endswith(SIDECAR_SUFFIX) or path.name.startswith("."):
         return False
-    return path.suffix.lower() in DOCUMENT_SUFFIXES or path.suffix.lower() not in {".json", ".jsonl", ".md"}
+    return path.suffix.lower() in DOCUMENT_SUFFIXES or path.suffix.lower() in {".bin", ".dat"}
 
 
 def read_file(source: str, max_bytes: int = SETTINGS.max_document_bytes) -> RawDocument:

@@ -38,12 +38,14 @@ def merge_events(entries: list[TimelineEntry]) -> list[Event]:
     events: list[Event] = []
     by_key: dict[tuple[str, str, str], list[Event]] = {}
     for entry in entries:
-        citation = Citation(source=entry.source, evidence=entry.evidence, date=entry.date, published=entry.published)
+        citation = Citation.model_construct(source=entry.source, evidence=entry.evidence, date=entry.date,
+                                            published=entry.published)
         same_kind = by_key.setdefault((entry.authority, entry.event, entry.detail), [])
         match = next((e for e in same_kind if all(compatible(d, entry.date) for d in e.dates)), None)
         if match is None:
-            event = Event(date=entry.date, dates=[entry.date] if entry.date else [], authority=entry.authority,
-                          event=entry.event, detail=entry.detail, citations=[citation])
+            event = Event.model_construct(date=entry.date, dates=[entry.date] if entry.date else [],
+                                          authority=entry.authority, event=entry.event, detail=entry.detail,
+                                          citations=[citation])
             events.append(event)
             same_kind.append(event)
             continue

@@ -30,47 +30,56 @@ def fts_query(text: str) -> str:
 
 def search(timeline: Timeline, query: str, authority: str | None = None, kind: str | None = None,
            since: str | None = None, until: str | None = None, limit: int = 50) -> list[Hit]:
+    """Best matches first. Each index is asked for its own top hits by FTS5's rank (which it can
+    answer without scoring every match); snippets are made for those rows only."""
     match = fts_query(query)
     if not match:
         return []
     codes = lineage_codes(timeline, authority) if authority else None
-    left, right = HIGHLIGHT
-    parts, params = [], []
+    filtered = bool(codes or since or until)
+    # With filters, more candidates are fetched so that enough survive them.
+    fetch = limit * (50 if filtered else 1)
+    hits: list[tuple[float, Hit]] = []
     for table, label, detail in (("judgements", "judgement", "f.area || ': ' || f.rating"),
                                  ("actions", "action", "f.kind || ' (' || f.status || ')'")):
-        if kind in (None, label):
-            where = [f"{table}_fts match ?"]
-            params.append(match)
-            if codes:
-                where.append(f"f.gss in ({','.join('?' for _ in codes)})")
-                params += codes
-            parts.append(
-                f"select '{label}' as kind, f.authority, f.date, {detail} as detail, "
-                f"snippet({table}_fts, 0, '{left}', '{right}', '…', {SNIPPET_WORDS}) as snippet, d.source, "
-                f"bm25({table}_fts) as rank "
-                f"from {table}_fts join {table} f on f.rowid = {table}_fts.rowid join documents d on d.id = f.document_id "
-                f"where {' and '.join(where)}"
-            )
+        if kind not in (None, label):
+            continue
+        where, params = _filters("f.gss", codes, "f.date", since, until)
+        sql = f"""
+            select t.rank, '{label}' as kind, f.authority, f.date, {detail} as detail, t.snippet, d.source
+            from (select rowid, rank, snippet({table}_fts, 0, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', {SNIPPET_WORDS}) as snippet
+                  from {table}_fts where {table}_fts match ? order by rank limit ?) t
+            join {table} f on f.rowid = t.rowid join documents d on d.id = f.document_id
+            {where}"""
+        hits += _rows(timeline, sql, [match, fetch, *params])
     if kind in (None, "document"):
-        where = ["documents_fts match ?"]
-        params.append(match)
-        if codes:
-            where.append(f"d.id in (select document_id from document_authorities where gss in ({','.join('?' for _ in codes)}))")
-            params += codes
-        parts.append(
-            "select 'document' as kind, null as authority, d.published as date, d.title as detail, "
-            f"snippet(documents_fts, 1, '{left}', '{right}', '…', {SNIPPET_WORDS}) as snippet, d.source, "
-            "bm25(documents_fts) as rank "
-            "from documents_fts join documents d on d.rowid = documents_fts.rowid "
-            f"where {' and '.join(where)}"
-        )
-    if not parts:
-        return []
-    sql = " union all ".join(parts) + " order by rank limit ?"
-    rows = timeline.db.query(sql, params + [limit * 4])
-    hits = [Hit(**{k: v for k, v in row.items() if k != "rank"}) for row in rows]
+        gss_filter = "d.id in (select document_id from document_authorities where gss in ({}))"
+        where, params = _filters(gss_filter if codes else None, codes, "d.published", since, until)
+        sql = f"""
+            select t.rank, 'document' as kind, null as authority, d.published as date, d.title as detail, t.snippet, d.source
+            from (select rowid, rank, snippet(documents_fts, 1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', {SNIPPET_WORDS}) as snippet
+                  from documents_fts where documents_fts match ? order by rank limit ?) t
+            join documents d on d.rowid = t.rowid
+            {where}"""
+        hits += _rows(timeline, sql, [match, fetch, *params])
+    return [hit for _, hit in sorted(hits, key=lambda pair: pair[0])[:limit]]
+
+
+def _filters(gss_column: str | None, codes: list[str] | None, date_column: str, since: str | None,
+             until: str | None) -> tuple[str, list[str]]:
+    clauses, params = [], []
+    if codes and gss_column:
+        marks = ",".join("?" for _ in codes)
+        clauses.append(gss_column.format(marks) if "{}" in gss_column else f"{gss_column} in ({marks})")
+        params += codes
     if since:
-        hits = [h for h in hits if h.date and h.date[: len(since)] >= since]
+        clauses.append(f"substr({date_column}, 1, {len(since)}) >= ?")
+        params.append(since)
     if until:
-        hits = [h for h in hits if h.date and h.date[: len(until)] <= until]
-    return hits[:limit]
+        clauses.append(f"substr({date_column}, 1, {len(until)}) <= ?")
+        params.append(until)
+    return ("where " + " and ".join(clauses)) if clauses else "", params
+
+
+def _rows(timeline: Timeline, sql: str, params: list[object]) -> list[tuple[float, Hit]]:
+    return [(row.pop("rank"), Hit.model_construct(**row)) for row in timeline.db.query(sql, params)]

@@ -29,19 +29,25 @@ def lineage_codes(timeline: Timeline, name: str) -> list[str]:
 
 
 def authority_timeline(timeline: Timeline, name: str, since: str | None = None, until: str | None = None) -> list[TimelineEntry]:
+    """Judgements and actions of an authority and its lineage, filtered by date in SQL (undated
+    facts are kept only when no range is asked for)."""
     codes = lineage_codes(timeline, name)
     marks = ",".join("?" for _ in codes)
-    sql = f"""
-        select j.date, j.authority, 'judgement' as event, j.area || ': ' || j.rating as detail, j.evidence,
-               d.source, d.published
-        from judgements j join documents d on d.id = j.document_id where j.gss in ({marks})
-        union all
-        select a.date, a.authority, 'action', a.kind || ' (' || a.status || ')', a.evidence, d.source, d.published
-        from actions a join documents d on d.id = a.document_id where a.gss in ({marks})
-    """
-    rows = [TimelineEntry(**row) for row in timeline.db.query(sql, codes + codes)]
+    date_filter, date_params = "", []
     if since:
-        rows = [r for r in rows if r.date and r.date[: len(since)] >= since]
+        date_filter += f" and substr(f.date, 1, {len(since)}) >= ?"
+        date_params.append(since)
     if until:
-        rows = [r for r in rows if r.date and r.date[: len(until)] <= until]
+        date_filter += f" and substr(f.date, 1, {len(until)}) <= ?"
+        date_params.append(until)
+    sql = f"""
+        select f.date, f.authority, 'judgement' as event, f.area || ': ' || f.rating as detail, f.evidence,
+               d.source, d.published
+        from judgements f join documents d on d.id = f.document_id where f.gss in ({marks}){date_filter}
+        union all
+        select f.date, f.authority, 'action', f.kind || ' (' || f.status || ')', f.evidence, d.source, d.published
+        from actions f join documents d on d.id = f.document_id where f.gss in ({marks}){date_filter}
+    """
+    params = codes + date_params + codes + date_params
+    rows = [TimelineEntry.model_construct(**row) for row in timeline.db.query(sql, params)]
     return sorted(rows, key=lambda r: (r.date or "9999", r.event, r.detail))
