@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pipeline.errors import FetchError, PipelineError
 from pipeline.extract import extract_documents
 from pipeline.fetch import expand_sources, read_source
-from pipeline.fetch.feeds import item_urls
+from pipeline.fetch.feeds import feed_kind, item_urls
 from pipeline.fetch.http import HttpFetcher, is_url
 from pipeline.parse import parse_document
 from pipeline.records import IngestFailure, ParsedDocument, RawDocument
@@ -96,8 +96,9 @@ class Ingestor:
             result = self.http().fetch(url)
             if result.document is None:
                 return []
-            self.timeline.save_source(url, kind, etag=result.etag, last_modified=result.last_modified)
             items = item_urls(url, result.document.data)
+            kind = feed_kind(result.document.data)
+            self.timeline.save_source(url, kind, etag=result.etag, last_modified=result.last_modified)
         except PipelineError as err:
             self.fail(err, "fetch")
             return []
