@@ -23,7 +23,7 @@ from pipeline.store.timeline import Timeline, document_id
 
 LOGGER = logging.getLogger(__name__)
 # Bump when extraction changes what it produces: `timeline reextract` and re-ingest redo such documents.
-EXTRACTOR_VERSION = "0.2.0"
+EXTRACTOR_VERSION = "0.3.0"
 Progress = Callable[[str], None] | None
 
 

@@ -4,7 +4,7 @@ spaCy's DATE entities, plus what they miss (bare months, relative phrases, holid
 Matcher), minus what the spec says is not a date: durations ("six months"), frequencies
 ("quarterly"), vague spans ("recent years"), and words that only look like dates ("may" and
 "march" as verbs, "Sun" as a newspaper). A range or a pair ("25 November to 6 December 2019",
-"May and June", "1957-58") is two expressions, as the spec and TimeML count them. Spans go to
+"May and June", "1998-99") is two expressions, as the spec and TimeML count them. Spans go to
 ``doc.spans["dates"]``; values are resolved later (pipeline.resolve.dates).
 
 ``reference_words`` (off by default, as the spec does not count them) also finds TimeML's
@@ -90,7 +90,7 @@ def _repeats_unit(span: Span) -> bool:
 
 
 def _is_comparison(span: Span) -> bool:
-    """"a month earlier than usual": a difference between two times, not a date."""
+    """"a week later than planned": a difference between two times, not a date."""
     doc, end = span.doc, span.end
     compared = span[-1].lower_ in {"earlier", "later", "before", "after"}
     return compared and end < len(doc) and doc[end].lower_ == "than"
@@ -98,8 +98,9 @@ def _is_comparison(span: Span) -> bool:
 
 def drop_leading_duration(span: Span) -> Span:
     """"two weeks last month", "six months in 2009": the date is what follows the duration."""
-    counted = span[0].like_num or span[0].lower_ in COUNT_WORDS
-    if len(span) < 3 or not counted or span[1].lower_ not in UNITS:
+    if len(span) < 3 or span[1].lower_ not in UNITS:
+        return span
+    if not (span[0].like_num or span[0].lower_ in COUNT_WORDS):
         return span
     if span[2].lower_ in {"ago", "earlier", "before", "previously", "later", "after"}:
         return span
@@ -108,6 +109,7 @@ def drop_leading_duration(span: Span) -> Span:
 
 
 def is_calendar_date(span: Span) -> bool:
+    """Whether a span points at the calendar (the spec's dates) rather than a length or a rhythm."""
     text = span.text
     if not ANCHOR.search(text) or NOT_A_DATE.search(text) or _repeats_unit(span) or _is_comparison(span):
         return False
@@ -124,7 +126,7 @@ def is_calendar_date(span: Span) -> bool:
 
 
 def _is_two_digit_year_after(left: Span, right: Span) -> bool:
-    """"1957-58": the second year of a range written with two digits."""
+    """"1998-99": the second year of a range written with two digits."""
     after_year = bool(YEAR_ONLY.fullmatch(left[-1].text))
     return after_year and len(right) == 1 and bool(re.fullmatch(r"\d\d", right.text))
 

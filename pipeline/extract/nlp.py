@@ -11,9 +11,10 @@ import srsly
 from confection import Config
 from spacy.language import Language
 
+from pipeline.errors import ExtractionError
+
 # Registering the factories is a side effect of importing their modules.
 from pipeline.extract import authorities, cues, dates, lines, people  # noqa: F401
-from pipeline.errors import ExtractionError
 from pipeline.settings import MODELS_DIR
 
 LOGGER = logging.getLogger(__name__)
@@ -44,4 +45,3 @@ def default_nlp() -> Language:
     return build_nlp()
 
 
-EXTRACTOR_VERSION = "timeline-extract 0.1"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import re
+import warnings
 from collections.abc import Callable
 
 import trafilatura
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from htmldate import find_date
 
 from pipeline.errors import ParseError
@@ -23,6 +24,8 @@ from pipeline.parse.text import strip_trailing_furniture
 from pipeline.records import ParsedDocument
 
 LOGGER = logging.getLogger(__name__)
+# XHTML pages are read with the HTML parser on purpose: it tolerates the broken markup they often carry.
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 
 # Meta tags that state the original publication date, most specific first.
 PUBLISHED_META = (

@@ -316,13 +316,26 @@ def _continues(previous: Line, line: Line) -> bool:
     return line.top - previous.bottom <= PARAGRAPH_GAP * line.size
 
 
+def _carried_on(groups: list[list[Line]], line: Line) -> list[Line] | None:
+    """The group ``line`` carries on: the last one or, over a page break, the paragraph that the
+    previous page's footnotes (smaller type at its foot) stand after."""
+    for group in reversed(groups):
+        last = group[-1]
+        if _continues(last, line):
+            return group
+        if last.row or last.page == line.page or last.size >= line.size - SIZE_TOLERANCE:
+            return None
+    return None
+
+
 def paragraphs(pages: Iterable[Iterable[Line]]) -> list[Block]:
     groups: list[list[Line]] = []
     for line in (line for lines in pages for line in lines):
-        if groups and _continues(groups[-1][-1], line):
-            groups[-1].append(line)
-        else:
+        group = _carried_on(groups, line)
+        if group is None:
             groups.append([line])
+        else:
+            group.append(line)
     return [Block(join_wrapped(ln.text for ln in g), g[0].page, g[0].size, g[0].row) for g in groups]
 
 
@@ -391,24 +404,17 @@ def parse_pdf(source: str, data: bytes, url: str | None = None) -> ParsedDocumen
         raise ParseError(source, "PDF has no extractable text (a scanned image? run OCR first)")
     report = inspection_report(layout)
     if report is None:
-        published = published_from_text(body)
-        return ParsedDocument(
-            source=source,
-            text=body,
-            title=layout.blocks[0].text,
-            published=published,
-            published_from="text" if published else None,
-            url=url,
-            kind="pdf",
-        )
-    LOGGER.debug("%s: %s report, %s, %s", source, report.framework, report.authority, report.inspection_dates)
-    first = FRAMEWORK_LINE[report.framework].format(authority=report.authority or "unnamed local authority")
+        text, title, published = body, layout.blocks[0].text, published_from_text(body)
+    else:
+        LOGGER.debug("%s: %s report, %s, %s", source, report.framework, report.authority, report.inspection_dates)
+        first = FRAMEWORK_LINE[report.framework].format(authority=report.authority or "unnamed local authority")
+        text, title, published = f"{first}\n{body}", report.title, report.published
     return ParsedDocument(
         source=source,
-        text=f"{first}\n{body}",
-        title=report.title,
-        published=report.published,
-        published_from="text" if report.published else None,
+        text=text,
+        title=title,
+        published=published,
+        published_from="text" if published else None,
         url=url,
         kind="pdf",
     )

@@ -101,7 +101,7 @@ TITLE_WORDS = {
     "acting", "corporate", "assistant", "shadow", "junior", "senior", "portfolio", "holder", "commissioner",
     "inspector", "national", "local", "government", "mayor", "prime", "young", "people", "safeguarding",
     "worker", "workers", "manager", "officer", "nurse", "adviser", "advisor", "governor", "governors", "headteacher",
-    "teacher", "coordinator", "principal", "former", "chief", "nursery",
+    "teacher", "coordinator", "principal", "former", "nursery",
 }
 CONNECTORS = {"of", "for", "and", "the", "&"}
 

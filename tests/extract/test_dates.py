@@ -21,7 +21,7 @@ def spans(nlp, text: str) -> list[str]:
         ("The councils have worked together since the summer.", ["summer"]),
         ("The home was visited before Christmas.", ["Christmas"]),
         ("Savings must be found this financial year.", ["this financial year"]),
-        ("It was the curiosity it had been for much of the 20th century.", ["20th century"]),
+        ("Children's homes were run this way for most of the 20th century.", ["20th century"]),
         ("Ofsted judged them inadequate in July of that year.", ["July of that year"]),
     ],
 )
@@ -35,8 +35,8 @@ def test_calendar_expressions_are_found(nlp, sentence: str, expected: list[str])
         ("Inspection dates: 25 November 2019 to 6 December 2019", ["25 November 2019", "6 December 2019"]),
         ("The inspection took place between 5 August and 16 August 2013.", ["5 August", "16 August 2013"]),
         ("Inspectors visited in May and June.", ["May", "June"]),
-        ("The pandemic of 2009-2010 was worse.", ["2009", "2010"]),
-        ("He joined the expedition of 1957-58, which crossed Antarctica.", ["1957", "58"]),
+        ("Referrals rose in 2008-2010.", ["2008", "2010"]),
+        ("The service was reorganised in 1998-99 and again in 2004.", ["1998", "99", "2004"]),
     ],
 )
 def test_a_range_or_a_pair_is_two_dates(nlp, sentence: str, expected: list[str]) -> None:
@@ -67,7 +67,7 @@ def test_a_duration_before_a_date_is_not_part_of_it(nlp, sentence: str, expected
         "Councils may appeal against the decision.",
         "Parents will march on the town hall.",
         "Lessons are not learned, year after year.",
-        "The season started a month earlier than usual.",
+        "The inspection came a week later than planned.",
         "The story ran in the Sun.",
         "We will act now and currently have a plan.",
     ],
@@ -79,9 +79,9 @@ def test_durations_frequencies_and_vague_spans_are_not_dates(nlp, sentence: str)
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("He has admitted it now.", ["now"]),
-        ("In the past, he has always refused.", ["In the past"]),
-        ("The device is currently selling for $250.", ["currently"]),
+        ("The council accepts the findings now.", ["now"]),
+        ("In the past, the council relied on agency staff.", ["In the past"]),
+        ("The service is currently run by a trust.", ["currently"]),
     ],
 )
 def test_timeml_reference_words_only_when_asked(nlp, sentence: str, expected: list[str]) -> None:

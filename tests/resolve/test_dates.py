@@ -42,24 +42,24 @@ def test_values_keep_the_precision_of_the_text(published, text, before, expected
         (
             "2012-12-14",
             "8 January",
-            "Its cabinet will consider a formal response at a meeting on ",
+            "The cabinet will discuss its reply at a meeting on ",
             "2013-01-08",
         ),
-        ("2014-06-19", "July", "The commissioner is expected to begin meeting staff in ", "2014-07"),
-        ("2013-03-22", "May", "The book is due to be published in ", "2013-05"),
-        ("2013-03-18", "June", "for the programme to run through ", "2013-06"),
+        ("2014-06-19", "July", "The adviser is expected to start visiting teams in ", "2014-07"),
+        ("2013-03-22", "May", "The review is due to report in ", "2013-05"),
+        ("2013-03-18", "June", "Funding for the pilot runs through ", "2013-06"),
         ("2023-02-07", "1 April", "The new structure takes effect from ", "2023-04-01"),
         # A cue word far from the date, or in an earlier sentence, does not.
-        ("2013-03-22", "July", "a plan after he was fired from his job in ", "2012-07"),
-        ("2020-01-17", "June", "did not recognise the decline until a focused visit in ", "2019-06"),
-        ("2018-04-05", "January", "joined from another London borough in ", "2018-01"),
+        ("2013-03-22", "July", "after the director resigned from her post in ", "2012-07"),
+        ("2020-01-17", "June", "leaders missed the problem until a monitoring visit in ", "2019-06"),
+        ("2018-04-05", "January", "came from a neighbouring council in ", "2018-01"),
         ("2013-03-22", "July", "It will be hard. He was sacked in ", "2012-07"),
         # "next" and "last" before a month say which way to look; "this" keeps the year.
         ("2013-03-22", "next July", "", "2013-07"),
         ("2013-03-22", "last June", "", "2012-06"),
         ("2013-03-22", "late last July", "", "2012-07"),
         ("2013-03-22", "this December", "", "2013-12"),
-        ("2013-03-22", "early December", "This flu season started in ", "2012-12"),
+        ("2013-03-22", "early December", "The backlog began to grow in ", "2012-12"),
     ],
 )
 def test_the_year_of_a_partial_date_follows_its_context(published, text, before, expected) -> None:
@@ -86,14 +86,14 @@ def test_looks_ahead_reads_the_clause_before_the_date(before: str, expected: boo
     ("published", "text", "before", "expected"),
     [
         ("2013-03-22", "Friday", "the minister said ", "2013-03-22"),  # a Friday: the same day
-        ("2013-03-22", "Thursday", "pleaded guilty on ", "2013-03-21"),
+        ("2013-03-22", "Thursday", "the court heard on ", "2013-03-21"),
         ("2009-12-07", "Friday", "The minister wrote to the council on ", "2009-12-04"),
         ("2015-07-17", "Monday", "The new director will start work on ", "2015-07-20"),
         ("2015-07-17", "Saturday", "Parents plan to march on ", "2015-07-18"),
         ("2013-03-22", "last Friday", "", "2013-03-15"),
         ("2013-03-22", "next Friday", "", "2013-03-29"),
         ("2013-03-20", "this Friday", "", "2013-03-22"),
-        ("2013-03-22", "Wednesday morning", "died in hospital on ", "2013-03-20"),
+        ("2013-03-22", "Wednesday morning", "the panel met on ", "2013-03-20"),
         (None, "Friday", "said on ", None),
     ],
 )
@@ -186,8 +186,8 @@ def test_that_year_refers_to_the_last_year_the_document_named(mentions, expected
 @pytest.mark.parametrize(
     ("text", "before", "expected"),
     [
-        ("1957", "the expedition of ", "1957"),
-        ("58", "the expedition of 1957-", "1958"),
+        ("1998", "reorganised in ", "1998"),
+        ("99", "reorganised in 1998-", "1999"),
         ("10", "the 2009-", "2010"),
         ("00", "the 1999-", "2000"),
         ("the 1990s", "in ", "199"),
