@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from pipeline.errors import ParseError
 from pipeline.parse.encoding import decode_bytes
 from pipeline.parse.html import parse_html
 from pipeline.parse.published import normalise_iso
@@ -17,12 +16,10 @@ _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<
 def sniff_kind(raw: RawDocument) -> str:
     """What the bytes are, from the bytes first and the name or content type second."""
     head = raw.data[:2048]
-    if head.startswith(b"%PDF-"):
-        return "pdf"
+    if head.startswith(b"%PDF-") or raw.source.lower().endswith(".pdf") or raw.content_type == "application/pdf":
+        return "pdf"  # a .pdf that is not one fails in the PDF parser with a message saying what it is
     if _HTML_START.search(head) or (raw.content_type or "").startswith("text/html"):
         return "html"
-    if raw.source.lower().endswith(".pdf"):
-        raise ParseError(raw.source, f"not a PDF (starts with {raw.data[:12]!r})")
     return "text"
 
 

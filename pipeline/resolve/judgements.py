@@ -73,6 +73,8 @@ def _areas(ctx: DocumentContext, sentence: Span) -> list[Span]:
             continue
         if any(area.start < n.end and n.start < area.end for n in names):
             continue  # "inspection of safeguarding and looked after children services" names the inspection
+        if any(t.lower_ in {"provision", "offer", "support"} for t in sentence.doc[max(sentence.start, area.start - 3) : area.start]):
+            continue  # "the education provision for children in care is good" grades something else
         kept.append(area)
     doc = sentence.doc
     result = []
@@ -158,12 +160,19 @@ DATE_CONTEXT_SENTENCES = 6
 
 
 PUBLISHED_REPORT = re.compile(r"\bpublish", re.IGNORECASE)
+INSPECTION_DATES = re.compile(r"\binspection dates?\s*:", re.IGNORECASE)
+EARLIER_INSPECTION = re.compile(r"\b(?:previous|last|earlier|prior) (?:full |standard |short )?inspection\b", re.IGNORECASE)
 
 
 def context_date(ctx: DocumentContext, sentence: Span) -> str | None:
     """The date of the inspection a grade belongs to (the spec prefers the report's publication):
     a sentence saying when the report was published; else the nearest sentence before (then after)
     that speaks of an inspection or report and gives a date; else the publication date."""
+    for other in ctx.sentences:
+        if INSPECTION_DATES.search(other.text):
+            values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
+            if values:
+                return values[-1]  # the end of the inspection
     for other in ctx.sentences:
         if PUBLISHED_REPORT.search(other.text) and INSPECTION_WORDS.search(other.text.replace("published", "")):
             values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
@@ -173,7 +182,7 @@ def context_date(ctx: DocumentContext, sentence: Span) -> str | None:
     window = list(reversed(ctx.sentences[max(0, index - DATE_CONTEXT_SENTENCES) : index]))
     window += ctx.sentences[index + 1 : index + 1 + DATE_CONTEXT_SENTENCES]
     for other in window:
-        if INSPECTION_WORDS.search(other.text):
+        if INSPECTION_WORDS.search(other.text) and not EARLIER_INSPECTION.search(other.text):
             values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
             if values:
                 return values[0]
