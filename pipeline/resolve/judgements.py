@@ -73,7 +73,7 @@ def _areas(ctx: DocumentContext, sentence: Span) -> list[Span]:
             continue
         if any(area.start < n.end and n.start < area.end for n in names):
             continue  # "inspection of safeguarding and looked after children services" names the inspection
-        if any(t.lower_ in {"provision", "offer", "support"} for t in sentence.doc[max(sentence.start, area.start - 3) : area.start]):
+        if _inside_another_service(area, sentence):
             continue  # "the education provision for children in care is good" grades something else
         kept.append(area)
     doc = sentence.doc
@@ -91,6 +91,13 @@ def _areas(ctx: DocumentContext, sentence: Span) -> list[Span]:
             continue
         result.append(area)
     return result
+
+
+OTHER_SERVICE_HEADS = {"provision", "offer", "support", "school", "schools", "education"}
+
+
+def _inside_another_service(area: Span, sentence: Span) -> bool:
+    return any(t.lower_ in OTHER_SERVICE_HEADS for t in sentence.doc[max(sentence.start, area.start - 5) : area.start])
 
 
 def _area_value(area: Span, when: str | None) -> str:
@@ -220,6 +227,8 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
             continue
         others = ctx.cues(sentence, "OTHER_BODY")
         areas = _areas(ctx, sentence)
+        if not areas and any(_inside_another_service(a, sentence) for a in ctx.cues(sentence, "AREA")):
+            continue
         if others and not areas and not ctx.authorities_in(sentence):
             continue
         if others and any(o.start < r.start for o in others for r in ratings) and not areas:
@@ -227,6 +236,8 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         own = [v for _, v in ctx.dates_in(sentence) if v]
         dated = [v for v in own if not v.startswith("XXXX")]
         when = dated[0] if dated else (own[0] if own else context_date(ctx, sentence))
+        if not own and EARLIER_INSPECTION.search(sentence.text):
+            when = None  # a grade of an earlier inspection is not dated by this report's dates
         inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
         evidence, start, end = evidence_of(sentence)
         for rating, area in pair_areas(ratings, areas):

@@ -60,3 +60,16 @@ def test_evidence_is_the_sentence_verbatim_with_offsets(extract_text) -> None:
     judgement = record.judgements[0]
     assert text[judgement.start : judgement.end] == judgement.evidence
     assert judgement.date == "2010"
+
+
+def test_a_past_grade_counts_with_its_own_date_or_none(extract_text) -> None:
+    text = ("Ofsted inspection of Bury\nInspection dates: 3 to 14 March 2025\n"
+            "Services have improved since the last inspection in 2021, when the overall effectiveness was inadequate.\n"
+            "Services have declined since the last inspection, when all areas were judged to require improvement to be good.\n")
+    judgements = {(j.rating, j.date) for j in extract_text(text).judgements}
+    assert judgements == {("inadequate", "2021"), ("requires_improvement", None)}
+
+
+def test_an_area_inside_another_service_is_not_graded(extract_text) -> None:
+    text = "Since the last inspection, the education provision for Croydon's children in care is good."
+    assert extract_text(text, "2020-02-14").judgements == []
