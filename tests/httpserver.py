@@ -107,9 +107,14 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, body, content_type, {"ETag": etag})
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Clients hang up on purpose here (timeouts, size caps): not an error worth a traceback."""
+
+
 def start_server() -> tuple[ThreadingHTTPServer, State]:
     state = State()
     handler = type("BoundHandler", (Handler,), {"state": state})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, state
