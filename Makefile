@@ -33,7 +33,7 @@ gate: $(STAMP)
 	$(BIN)/python -m pipeline.evaluate.gate
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests benchmarks
 	$(BIN)/mypy pipeline
 
 check: lint test

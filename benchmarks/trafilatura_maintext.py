@@ -75,7 +75,7 @@ def main() -> None:
     seconds = {"ours": 0.0, "trafilatura": 0.0}
     for url, page in pages.items():
         data = gzip.open(BENCH / page["html"]).read()
-        for name, run in (("ours", lambda d: ours(url, d)), ("trafilatura", reference)):
+        for name, run in (("ours", lambda d, u=url: ours(u, d)), ("trafilatura", reference)):
             started = time.perf_counter()
             try:
                 results[name][url] = run(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 import srsly
@@ -33,7 +34,7 @@ def build_nlp(config_path: Path = CONFIG_PATH) -> Language:
         factory = settings.pop("factory")
         placement = {k: settings.pop(k) for k in ("before", "after") if k in settings}
         patterns = settings.pop("patterns", None)
-        component = nlp.add_pipe(factory, name=name, config=settings, **placement)
+        component: Any = nlp.add_pipe(factory, name=name, config=settings, **placement)
         if patterns:
             component.add_patterns(list(srsly.read_jsonl(config_path.parent / patterns)))
     LOGGER.debug("pipeline: %s", nlp.pipe_names)

@@ -87,7 +87,8 @@ blockquote {{ margin: .2rem 0 0 1rem; color: #444; }}
 
 
 def report_html(authority: str, events: list[Event]) -> str:
-    data, citations = [], []
+    data: list[dict[str, object]] = []
+    citations: list[str] = []
     for event in events:
         first = len(citations) + 1
         for c in event.citations:

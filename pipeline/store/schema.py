@@ -10,25 +10,25 @@ Migration = Callable[[sqlite_utils.Database], None]
 
 
 def _initial(db: sqlite_utils.Database) -> None:
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": str, "source": str, "url": str, "title": str, "published": str, "published_from": str,
             "kind": str, "text": str, "raw": bytes, "record": str, "extractor": str, "ingested_at": str,
         },
         pk="id",
     )
-    db["authorities"].create(
+    db.table("authorities").create(
         {"gss": str, "dfe": str, "name": str, "council": str, "kind": str, "region": str,
          "valid_from": str, "valid_to": str, "successors": str},
         pk="gss",
     )
-    db["document_authorities"].create(
+    db.table("document_authorities").create(
         {"document_id": str, "gss": str},
         pk=("document_id", "gss"),
         foreign_keys=[("document_id", "documents", "id"), ("gss", "authorities", "gss")],
     )
-    db["people"].create({"id": str, "name": str}, pk="id")
-    db["person_roles"].create(
+    db.table("people").create({"id": str, "name": str}, pk="id")
+    db.table("person_roles").create(
         {"person_id": str, "document_id": str, "title": str, "role": str, "organisation": str,
          "authority": str, "date": str},
         pk=("person_id", "document_id"),
@@ -36,22 +36,22 @@ def _initial(db: sqlite_utils.Database) -> None:
     )
     fact_columns = {"id": int, "document_id": str, "gss": str, "authority": str, "date": str,
                     "evidence": str, "start": int, "end": int}
-    db["judgements"].create(
+    db.table("judgements").create(
         {**fact_columns, "area": str, "rating": str, "inspection": str},
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("gss", "authorities", "gss")],
     )
-    db["actions"].create(
+    db.table("actions").create(
         {**fact_columns, "kind": str, "status": str, "actor": str, "deadline": str},
         pk="id",
         foreign_keys=[("document_id", "documents", "id"), ("gss", "authorities", "gss")],
     )
-    db["dates"].create(
+    db.table("dates").create(
         {"id": int, "document_id": str, "text": str, "value": str, "start": int, "end": int},
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
     )
-    db["ingest_errors"].create(
+    db.table("ingest_errors").create(
         {"source": str, "stage": str, "reason": str, "first_seen": str, "last_seen": str, "count": int},
         pk=("source", "reason"),
     )
@@ -66,25 +66,25 @@ def _initial(db: sqlite_utils.Database) -> None:
         ("actions", ["document_id"]),
         ("dates", ["document_id"]),
     ):
-        db[table].create_index(columns, if_not_exists=True)
+        db.table(table).create_index(columns, if_not_exists=True)
 
 
 def _sources(db: sqlite_utils.Database) -> None:
     """Saved sources, polled again by `timeline update`, with their HTTP validators."""
-    db["sources"].create(
+    db.table("sources").create(
         {"url": str, "kind": str, "feed": str, "etag": str, "last_modified": str, "content_hash": str,
          "document_id": str, "last_checked": str, "last_changed": str},
         pk="url",
     )
-    db["sources"].create_index(["kind"], if_not_exists=True)
-    db["documents"].create_index(["url"], if_not_exists=True)
+    db.table("sources").create_index(["kind"], if_not_exists=True)
+    db.table("documents").create_index(["url"], if_not_exists=True)
 
 
 def _full_text(db: sqlite_utils.Database) -> None:
     """FTS5 over evidence sentences and document text, kept in step by triggers."""
-    db["judgements"].enable_fts(["evidence"], fts_version="FTS5", create_triggers=True)
-    db["actions"].enable_fts(["evidence"], fts_version="FTS5", create_triggers=True)
-    db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db.table("judgements").enable_fts(["evidence"], fts_version="FTS5", create_triggers=True)
+    db.table("actions").enable_fts(["evidence"], fts_version="FTS5", create_triggers=True)
+    db.table("documents").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
 
 
 MIGRATIONS: list[tuple[int, str, Migration]] = [
@@ -98,12 +98,12 @@ def migrate(db: sqlite_utils.Database) -> int:
     """Apply every migration not yet applied; returns the schema version."""
     db.execute("PRAGMA foreign_keys = ON")
     if "migrations" not in db.table_names():
-        db["migrations"].create({"version": int, "name": str}, pk="version")
-    done = {row["version"] for row in db["migrations"].rows}
+        db.table("migrations").create({"version": int, "name": str}, pk="version")
+    done = {row["version"] for row in db.table("migrations").rows}
     for version, name, apply in MIGRATIONS:
         if version in done:
             continue
         with db.conn:
             apply(db)
-            db["migrations"].insert({"version": version, "name": name})
+            db.table("migrations").insert({"version": version, "name": name})
     return max(v for v, _, _ in MIGRATIONS)

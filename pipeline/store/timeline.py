@@ -47,7 +47,7 @@ class Timeline:
             with self.db.conn:
                 if parsed.url:
                     self._drop_replaced(parsed.url, doc_id)
-                self.db["documents"].upsert(
+                self.db.table("documents").upsert(
                     {
                         "id": doc_id, "source": source, "url": parsed.url, "title": parsed.title,
                         "published": parsed.published, "published_from": parsed.published_from,
@@ -81,7 +81,7 @@ class Timeline:
         now = _now()
         row = {"url": url, "kind": kind, "last_checked": now, **fields}
         with self.db.conn:
-            self.db["sources"].upsert(row, pk="url")
+            self.db.table("sources").upsert(row, pk="url")
 
     def sources(self, kinds: tuple[str, ...] = ("feed", "sitemap", "page")) -> list[dict[str, str | None]]:
         marks = ",".join("?" for _ in kinds)
@@ -96,29 +96,29 @@ class Timeline:
     def _replace_facts(self, doc_id: str, record: DocumentRecord) -> None:
         for table in ("document_authorities", "person_roles", "judgements", "actions", "dates"):
             self.db.execute(f"delete from {table} where document_id = ?", [doc_id])
-        self.db["document_authorities"].insert_all(
+        self.db.table("document_authorities").insert_all(
             ({"document_id": doc_id, "gss": a.gss} for a in record.authorities if a.gss), pk=("document_id", "gss"),
             replace=True,
         )
         for person in record.people:
             person_id = name_key(person.name).replace(" ", "-") or person.name.lower()
-            self.db["people"].upsert({"id": person_id, "name": person.name}, pk="id")
-            self.db["person_roles"].upsert(
+            self.db.table("people").upsert({"id": person_id, "name": person.name}, pk="id")
+            self.db.table("person_roles").upsert(
                 {"person_id": person_id, "document_id": doc_id, "title": person.title, "role": person.role,
                  "organisation": person.organisation, "authority": person.authority, "date": record.published},
                 pk=("person_id", "document_id"),
             )
         for judgement in record.judgements:
-            self.db["judgements"].insert(
+            self.db.table("judgements").insert(
                 {"document_id": doc_id, "gss": self._gss(judgement.authority, judgement.date or record.published),
                  **judgement.model_dump()}
             )
         for action in record.actions:
-            self.db["actions"].insert(
+            self.db.table("actions").insert(
                 {"document_id": doc_id, "gss": self._gss(action.authority, action.date or record.published),
                  **action.model_dump()}
             )
-        self.db["dates"].insert_all({"document_id": doc_id, **d.model_dump()} for d in record.dates)
+        self.db.table("dates").insert_all({"document_id": doc_id, **d.model_dump()} for d in record.dates)
 
     def _gss(self, name: str, on: str | None) -> str | None:
         authority = self.gazetteer.resolve(name, on)
@@ -166,4 +166,4 @@ def _load_authorities(db: sqlite_utils.Database, gazetteer: Gazetteer) -> None:
         for a in gazetteer.authorities.values()
     ]
     with db.conn:
-        db["authorities"].upsert_all(rows, pk="gss")
+        db.table("authorities").upsert_all(rows, pk="gss")
