@@ -241,7 +241,8 @@ def action_date(ctx: DocumentContext, sentence: Span) -> str | None:
              and not (s.start > sentence.start and ctx.doc[s.start - 1].lower_ in DEADLINE_WORDS)]
     if plain:
         return plain[0]
-    return ctx.published if not dates else None
+    # Only deadlines or dates of unknown year: the action is dated by the news itself.
+    return ctx.published
 
 
 def _definite(cue: Span) -> bool:
