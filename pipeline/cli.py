@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -26,6 +28,15 @@ db_option = click.option(
 def _fail(err: PipelineError) -> None:
     ERR.print(f"[red]error:[/red] {err}", highlight=False, markup=True, soft_wrap=True)
     sys.exit(1)
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """A PipelineError becomes one line naming its source, and exit status 1."""
+    try:
+        yield
+    except PipelineError as err:
+        _fail(err)
 
 
 @click.group()
@@ -66,16 +77,13 @@ def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], publi
 
     if not inputs and not feeds:
         raise click.UsageError("give at least one path, URL or --feed")
-    try:
+    with reported_errors():
         timeline = open_timeline(db_path)
         total = len(expand_sources(inputs))
         with _progress(total, quiet) as progress:
             task = progress.add_task("ingesting", total=total or None)
             report = run_ingest(inputs, timeline, published=published, feeds=feeds,
                                 progress=lambda _: progress.advance(task))
-    except PipelineError as err:
-        _fail(err)
-        return
     _report(report, db_path, quiet)
 
 
@@ -87,11 +95,8 @@ def update(db_path: Path, quiet: bool) -> None:
     from pipeline.ingest import update as run_update
     from pipeline.store import open_timeline
 
-    try:
+    with reported_errors():
         report = run_update(open_timeline(db_path))
-    except PipelineError as err:
-        _fail(err)
-        return
     _report(report, db_path, quiet)
 
 
@@ -103,14 +108,11 @@ def reextract(db_path: Path, quiet: bool) -> None:
     from pipeline.ingest import reextract as run_reextract
     from pipeline.store import open_timeline
 
-    try:
+    with reported_errors():
         timeline = open_timeline(db_path)
         with _progress(timeline.counts()["documents"], quiet) as progress:
             task = progress.add_task("re-extracting", total=timeline.counts()["documents"])
             report = run_reextract(timeline, progress=lambda _: progress.advance(task))
-    except PipelineError as err:
-        _fail(err)
-        return
     _report(report, db_path, quiet)
 
 
@@ -147,11 +149,8 @@ def export(db_path: Path, fmt: str) -> None:
     """Print one spec record per document (JSON Lines)."""
     from pipeline.store import open_timeline
 
-    try:
+    with reported_errors():
         timeline = open_timeline(db_path)
-    except PipelineError as err:
-        _fail(err)
-        return
     for record in timeline.records():
         click.echo(record.model_dump_json(exclude={"authorities": {"__all__": set()}}))
 
@@ -174,11 +173,8 @@ def show(authority: str, db_path: Path, since: str | None, until: str | None, fm
     """An authority's judgements and actions in date order, across its lineage, each with its sources."""
     from pipeline.query.export import events_csv, events_json, events_markdown
 
-    try:
+    with reported_errors():
         events = _events(db_path, authority, since, until)
-    except PipelineError as err:
-        _fail(err)
-        return
     if fmt != "table":
         render = {"csv": events_csv, "json": events_json}.get(fmt)
         click.echo(render(events) if render else events_markdown(authority, events), nl=False)
@@ -210,11 +206,8 @@ def search(query: str, db_path: Path, authority: str | None, kind: str | None, s
     from pipeline.query.search import search as run_search
     from pipeline.store import open_timeline
 
-    try:
+    with reported_errors():
         hits = run_search(open_timeline(db_path), query, authority, kind, since, until, limit)
-    except PipelineError as err:
-        _fail(err)
-        return
     if fmt == "json":
         click.echo(json.dumps([h.model_dump() for h in hits], indent=2, ensure_ascii=False))
         return
@@ -231,11 +224,8 @@ def people(name: str | None, db_path: Path, fmt: str) -> None:
     from pipeline.query.people import people as find_people
     from pipeline.store import open_timeline
 
-    try:
+    with reported_errors():
         found = find_people(open_timeline(db_path), name)
-    except PipelineError as err:
-        _fail(err)
-        return
     if fmt == "json":
         click.echo(json.dumps([p.model_dump() for p in found], indent=2, ensure_ascii=False))
         return
@@ -267,11 +257,8 @@ def report(authority: str, db_path: Path, output: Path, since: str | None, until
     """Write one self-contained HTML page drawing the authority's timeline."""
     from pipeline.query.report import report_html
 
-    try:
+    with reported_errors():
         events = _events(db_path, authority, since, until)
-    except PipelineError as err:
-        _fail(err)
-        return
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report_html(authority, events), encoding="utf-8")
     ERR.print(f"{len(events)} events -> {output}", highlight=False, soft_wrap=True)
@@ -289,11 +276,8 @@ def evaluate(gold: Path, db_path: Path, predictions: Path | None, misses: bool, 
     from pipeline.evaluate.score import Scorer, format_scores, read_jsonl
     from pipeline.store import open_timeline
 
-    try:
+    with reported_errors():
         predicted = read_jsonl(predictions) if predictions else [r.model_dump() for r in open_timeline(db_path).records()]
-    except PipelineError as err:
-        _fail(err)
-        return
     scores = Scorer().score(read_jsonl(gold), predicted)
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))
