@@ -45,6 +45,8 @@ def test_the_authority_can_come_from_the_sentence_before(extract_text) -> None:
         "Sefton Council appointed a new director of children's services last week.",
         "Care leavers receive an impressive level of support in Cornwall.",
         "Bournemouth, Christchurch and Poole Council received a statutory direction over its SEND services.",
+        "The Department for Education praised Leeds for early intervention in the lives of families.",
+        "Essex Police and Crime Commissioner Roger Hurst said the government would fund the scheme in Essex.",
     ],
 )
 def test_not_actions(extract_text, text: str) -> None:
