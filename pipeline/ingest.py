@@ -19,7 +19,7 @@ from pipeline.fetch.feeds import feed_kind, item_urls
 from pipeline.fetch.http import HttpFetcher, is_url
 from pipeline.parse import parse_document
 from pipeline.records import IngestFailure, ParsedDocument, RawDocument
-from pipeline.store.timeline import Timeline, document_id
+from pipeline.store.timeline import Timeline, document_id, now
 
 LOGGER = logging.getLogger(__name__)
 # Bump when extraction changes what it produces: `timeline reextract` and re-ingest redo such documents.
@@ -70,6 +70,10 @@ class Ingestor:
         if not force and self._unchanged(parsed):
             self.report.unchanged.append(source)
             return self._tick(source)
+        self.queue(parsed, raw)
+
+    def queue(self, parsed: ParsedDocument, raw: RawDocument) -> None:
+        """Hold a parsed document for extraction; a full batch goes through spaCy at once."""
         self._batch.append((parsed, raw))
         if len(self._batch) >= self.batch_size:
             self.flush()
@@ -85,14 +89,13 @@ class Ingestor:
         changed = digest != known.get("content_hash")
         fields = {"etag": result.etag, "last_modified": result.last_modified, "content_hash": digest}
         if changed:
-            fields["last_changed"] = fields.get("last_changed") or _now_text()
+            fields["last_changed"] = now()
         self.timeline.save_source(url, "page", **fields)
         return result.document if changed or not known.get("document_id") else None
 
     def feed(self, url: str, kind: str = "feed") -> list[str]:
         """Save a feed or sitemap and return the item URLs it lists now."""
         try:
-            known = self.timeline.source(url) or {}
             result = self.http().fetch(url)
             if result.document is None:
                 return []
@@ -102,7 +105,7 @@ class Ingestor:
         except PipelineError as err:
             self.fail(err, "fetch")
             return []
-        LOGGER.info("%s: %d items (was %s)", url, len(items), known.get("last_checked"))
+        LOGGER.info("%s: %d items", url, len(items))
         return items
 
     def _unchanged(self, parsed: ParsedDocument) -> bool:
@@ -142,12 +145,6 @@ class Ingestor:
             self.progress(source)
 
 
-def _now_text() -> str:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def ingest(
     inputs: Iterable[str],
     timeline: Timeline,
@@ -185,8 +182,6 @@ def reextract(timeline: Timeline, progress: Progress = None) -> IngestReport:
         except PipelineError as err:
             ingestor.fail(err, "parse")
             continue
-        ingestor._batch.append((parsed, RawDocument(source=source, data=raw, url=url)))
-        if len(ingestor._batch) >= ingestor.batch_size:
-            ingestor.flush()
+        ingestor.queue(parsed, RawDocument(source=source, data=raw, url=url))
     ingestor.flush()
     return ingestor.report

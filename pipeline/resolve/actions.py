@@ -4,7 +4,7 @@ Per sentence, each action cue ("improvement notice", "use powers to direct", "be
 trust") becomes an action for the authority it speaks of:
   1. an authority named in the sentence: the nearest before the cue, with the authorities
      coordinated with it ("Norfolk and Sandwell"); else the nearest after it;
-  2. else the lead-in of a bulleted list ("… minded that the intervention should be as follows:");
+  2. else the lead-in of a bulleted list ("… is minded that these steps be taken:");
   3. else, when the sentence refers back ("The council has received …", "The notice was lifted"),
      the one authority of the sentence before if that sentence spoke of a measure too, else the
      document's subject authority;
@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span
 
 from pipeline.records import ActionRecord
-from pipeline.resolve.context import DocumentContext, evidence_of
+from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, evidence_of
 from pipeline.resolve.gazetteer import Authority
 
 # Kinds that are too common as ordinary words to count without a government actor nearby.
@@ -32,8 +32,6 @@ REFERS_BACK = re.compile(
     r"the city council|they|it)\b",
     re.IGNORECASE,
 )
-GENERIC = re.compile(r"\b(?:any (?:local )?(?:authority|council)|a local authority|councils|authorities|those councils)\b",
-                     re.IGNORECASE)
 # Words that show a plan is required from outside rather than the council's own step.
 REQUIRED = re.compile(r"recommend|requir|must|direct|notice|minded|propos|warn|in danger|approv", re.IGNORECASE)
 # A transfer of services into a trust or company named in the gazetteer ("took over", "transfer … to AfC").
@@ -43,15 +41,14 @@ RECIPIENT_WORDS = {"to", "for", "with"}
 STATUS_AFTER_WINDOW = 6
 
 
-# "Chair of Rotherham's Children's Board": a body named inside someone's title already exists.
+# "Chair of Barnet's Children's Board": a body named inside someone's title already exists.
 TITLE_OF = re.compile(r"\b(?:chair|chairman|chairwoman|member|head|director|leader|chief executive)\s+of\s+(?:the\s+)?\S*\s*$",
                       re.IGNORECASE)
 
 
 def in_a_title(cue: Span) -> bool:
     doc = cue.doc
-    before = doc[max(cue.sent.start, cue.start - 4) : cue.start].text + " "
-    return bool(TITLE_OF.search(before.rstrip() + " ")) or bool(TITLE_OF.search(before))
+    return bool(TITLE_OF.search(doc[max(cue.sent.start, cue.start - 4) : cue.start].text))
 
 
 def lead_in(ctx: DocumentContext, sentence: Span) -> Span | None:
@@ -100,7 +97,7 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
                 return [named[i][1]]
     if before:
         return _unique_authorities(coordinated(ctx, named, before[-1]))
-    if GENERIC.search(sentence.text):
+    if GENERIC_COUNCILS.search(sentence.text):
         return []
     if intro is not None:
         introduced = ctx.authorities_in(intro)
@@ -108,7 +105,7 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
             return _unique_authorities([a for _, a in introduced])
         if REFERS_BACK.search(intro.text) and ctx.subject:
             return [ctx.subject]
-    if refers_back and REFERS_BACK.search(ctx.doc[sentence.start : cue.start].text) or refers_back and not named:
+    if refers_back and (not named or REFERS_BACK.search(ctx.doc[sentence.start : cue.start].text)):
         return _referred_to(ctx, sentence)
     if named:
         return _unique_authorities(coordinated(ctx, named, after[0]))
@@ -136,7 +133,7 @@ def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | Non
     cues = ctx.cues(sentence, "STATUS")
     if any(c.kb_id_ == "lifted" for c in cues):
         return "lifted"  # the latest state the sentence tells
-    before = [c for c in cues if c.start < cue.end and c.start <= cue.start or cue.start <= c.start < cue.end]
+    before = [c for c in cues if c.start < cue.end]  # before the cue or inside it ("intend to direct")
     if before:
         return before[-1].kb_id_
     after = [c for c in cues if cue.end <= c.start <= cue.end + STATUS_AFTER_WINDOW]
@@ -186,7 +183,7 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
         evidence, start, end = evidence_of(sentence)
         refers_back = bool(REFERS_BACK.search(sentence.text)) or any(_definite(c) for c in cues)
         for cue in _drop_nested(cues) + transfers:
-            if in_a_title(cue) or _describes_a_person(ctx, cue):
+            if in_a_title(cue) or _chairs_a_safeguarding_board(cue):
                 continue
             actor = actor_of(ctx, sentence, cue, intro)
             if cue.kb_id_ in NEED_ACTOR and actor is None:
@@ -249,12 +246,10 @@ def _definite(cue: Span) -> bool:
     return cue.start > cue.sent.start and cue.doc[cue.start - 1].lower_ in {"the", "this", "that", "its", "’s", "'s"}
 
 
-def _describes_a_person(ctx: DocumentContext, cue: Span) -> bool:
-    """'Brent Lawson, independent chair of the Stockport Safeguarding Children Board': a person's role."""
-    doc = cue.doc
-    if cue.kb_id_ == "independent_chair" and "safeguarding" in doc[cue.end : cue.end + 6].text.lower():
-        return True
-    return False
+def _chairs_a_safeguarding_board(cue: Span) -> bool:
+    """'independent chair of the Stockport Safeguarding Children Board': a statutory partnership's
+    standing chair, not a chair appointed by government."""
+    return cue.kb_id_ == "independent_chair" and "safeguarding" in cue.doc[cue.end : cue.end + 6].text.lower()
 
 
 def _transfers(ctx: DocumentContext, sentence: Span, cues: list[Span]) -> list[Span]:

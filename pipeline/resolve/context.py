@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from pipeline.resolve.gazetteer import Authority
+
+# Councils in general ("any local authority", "councils judged …"): no one authority's fact.
+GENERIC_COUNCILS = re.compile(
+    r"\b(?:any (?:local )?(?:authority|council)|a local authority|councils|authorities|those councils)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -20,23 +27,45 @@ class DocumentContext:
     gazetteer_kinds: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        """Group cues, mentions and dates by sentence once, so that the resolvers' many
+        per-sentence look-ups do not rescan the whole document (long PDF reports)."""
         self.sentences = list(self.doc.sents)
+        self._index = {s.start: i for i, s in enumerate(self.sentences)}
+        self._cues: dict[int, list[Span]] = defaultdict(list)
+        self._mentions: dict[int, list[tuple[Span, Authority]]] = defaultdict(list)
+        self._dates: dict[int, list[tuple[Span, str | None]]] = defaultdict(list)
+        for cue in self.doc.spans["cues"]:
+            if self._within_sentence(cue):
+                self._cues[cue.sent.start].append(cue)
+        for span, authority in self.mentions:
+            if self._within_sentence(span):
+                self._mentions[span.sent.start].append((span, authority))
+        for span, value in self.date_values:
+            if self._within_sentence(span):
+                self._dates[span.sent.start].append((span, value))
+
+    @staticmethod
+    def _within_sentence(span: Span) -> bool:
+        return span.end <= span.sent.end
 
     def cues(self, sentence: Span, label: str) -> list[Span]:
-        return [c for c in self.doc.spans["cues"] if c.label_ == label and sentence.start <= c.start and c.end <= sentence.end]
+        return [c for c in self._cues.get(sentence.start, []) if c.label_ == label]
 
     def has_cue(self, sentence: Span, label: str, cue_id: str | None = None) -> bool:
         return any(cue_id is None or c.kb_id_ == cue_id for c in self.cues(sentence, label))
 
     def authorities_in(self, sentence: Span) -> list[tuple[Span, Authority]]:
-        return [(s, a) for s, a in self.mentions if sentence.start <= s.start and s.end <= sentence.end]
+        return list(self._mentions.get(sentence.start, []))
 
     def dates_in(self, sentence: Span) -> list[tuple[Span, str | None]]:
-        return [(s, v) for s, v in self.date_values if sentence.start <= s.start and s.end <= sentence.end]
+        return list(self._dates.get(sentence.start, []))
 
     def previous(self, sentence: Span) -> Span | None:
-        index = next((i for i, s in enumerate(self.sentences) if s.start == sentence.start), 0)
+        index = self._index.get(sentence.start, 0)
         return self.sentences[index - 1] if index > 0 else None
+
+    def index_of(self, sentence: Span) -> int:
+        return self._index.get(sentence.start, 0)
 
 
 def evidence_of(sentence: Span) -> tuple[str, int, int]:
@@ -45,3 +74,13 @@ def evidence_of(sentence: Span) -> tuple[str, int, int]:
     stripped = text.strip()
     start = sentence.start_char + (len(text) - len(text.lstrip()))
     return stripped, start, start + len(stripped)
+
+
+def outermost(spans: list[Span]) -> list[Span]:
+    """Spans in reading order, dropping any that overlaps one already kept (the longest wins at a start)."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept

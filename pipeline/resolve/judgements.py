@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Span
 
 from pipeline.records import JudgementRecord
-from pipeline.resolve.context import DocumentContext, evidence_of
+from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, evidence_of, outermost
 
 # Words just before a grade that put it in grade position.
 GRADE_LEAD = {
@@ -37,9 +37,7 @@ GRADE_LEAD_WINDOW = 3
 # (A fixed window of 8 tokens was tried first on corpus/; it missed long area names.)
 GRADE_VERBS = {"judged", "rated", "graded", "found", "deemed", "assessed", "judge", "rate", "find", "considered"}
 NEGATION = {"not", "no", "never", "longer"}
-GENERIC = re.compile(r"\b(?:any (?:local )?(?:authority|council)|councils|authorities|those councils)\b", re.IGNORECASE)
 GRADE_LIST_LINE = re.compile(r"[–—\-|:]\s*[‘'\"“]?(?:outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)[’'\"”]?\s*\.?\s*$", re.IGNORECASE)
-REFERS_BACK = re.compile(r"\b(?:the council|the authority|the local authority|its|their|our|children[’']s services|the county|the borough|the city)\b", re.IGNORECASE)
 CHILD_PROTECTION = re.compile(r"child protection|protection of children", re.IGNORECASE)
 SIF_START = "2013-11"
 
@@ -66,11 +64,8 @@ def in_grade_position(rating: Span, sentence: Span, clause_start: int = -1) -> b
 def _areas(ctx: DocumentContext, sentence: Span) -> list[Span]:
     """Graded areas in a sentence, minus words that only name an inspection or qualify another area."""
     names = ctx.cues(sentence, "INSPECTION")
-    areas = sorted(ctx.cues(sentence, "AREA"), key=lambda s: (s.start, -len(s)))
     kept: list[Span] = []
-    for area in areas:
-        if kept and area.start < kept[-1].end:
-            continue
+    for area in outermost(ctx.cues(sentence, "AREA")):
         if any(area.start < n.end and n.start < area.end for n in names):
             continue  # "inspection of safeguarding and looked after children services" names the inspection
         if _inside_another_service(area, sentence):
@@ -156,7 +151,7 @@ def _authority(ctx: DocumentContext, sentence: Span, rating: Span, grade_list: b
     if named:
         before = [(s, a) for s, a in named if s.start < rating.start]
         return (before[-1] if before else named[0])[1]
-    if GENERIC.search(sentence.text):
+    if GENERIC_COUNCILS.search(sentence.text):
         return None
     return ctx.subject
 
@@ -185,7 +180,7 @@ def context_date(ctx: DocumentContext, sentence: Span) -> str | None:
             values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
             if values:
                 return values[0]
-    index = next((i for i, s in enumerate(ctx.sentences) if s.start == sentence.start), 0)
+    index = ctx.index_of(sentence)
     window = list(reversed(ctx.sentences[max(0, index - DATE_CONTEXT_SENTENCES) : index]))
     window += ctx.sentences[index + 1 : index + 1 + DATE_CONTEXT_SENTENCES]
     for other in window:
@@ -220,7 +215,7 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         if not grade_list and not ctx.has_cue(sentence, "INSPECTION_CONTEXT"):
             continue
         features = {c.start for c in ctx.cues(sentence, "HEDGE") if c.kb_id_ == "feature"}
-        ratings = _drop_nested(ratings)
+        ratings = outermost(ratings)  # 'requires improvement to be good' is one grade, not also 'good'
         ratings = [r for i, r in enumerate(ratings) if r.start not in features and not _negated(r, sentence)
                    and (grade_list or in_grade_position(r, sentence, ratings[i - 1].end if i else sentence.start))]
         if other_body_document and not CHILDRENS_SERVICES.search(sentence.text):
@@ -264,16 +259,6 @@ def _negated(rating: Span, sentence: Span) -> bool:
     """'no longer inadequate', 'not judged inadequate'."""
     window = rating.doc[max(sentence.start, rating.start - 3) : rating.start]
     return any(t.lower_ in NEGATION for t in window)
-
-
-def _drop_nested(ratings: list[Span]) -> list[Span]:
-    """'requires improvement to be good' is one grade, not also 'good'."""
-    kept: list[Span] = []
-    for rating in sorted(ratings, key=lambda s: (s.start, -len(s))):
-        if kept and rating.start < kept[-1].end:
-            continue
-        kept.append(rating)
-    return kept
 
 
 def _unique(records: list[JudgementRecord]) -> list[JudgementRecord]:

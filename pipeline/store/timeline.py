@@ -24,7 +24,10 @@ def document_id(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:24]
 
 
-def _now() -> str:
+FACT_TABLES = ("document_authorities", "person_roles", "judgements", "actions", "dates")
+
+
+def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -34,14 +37,11 @@ class Timeline:
         self.gazetteer = gazetteer
 
     # Writing -----------------------------------------------------------------------------
-    def has_document(self, doc_id: str) -> bool:
-        return bool(self.db.execute("select 1 from documents where id = ?", [doc_id]).fetchone())
-
     def save(self, parsed: ParsedDocument, record: DocumentRecord, raw: bytes | None, extractor: str) -> str:
         """Store a document and replace its facts in one transaction; returns its id."""
         doc_id = document_id(parsed.text)
         existing = self.db.execute("select source, ingested_at from documents where id = ?", [doc_id]).fetchone()
-        source, ingested_at = (existing[0], existing[1]) if existing else (parsed.source, _now())
+        source, ingested_at = (existing[0], existing[1]) if existing else (parsed.source, now())
         record = record.model_copy(update={"source": source})
         try:
             with self.db.conn:
@@ -68,9 +68,12 @@ class Timeline:
             self.delete_document(old)
 
     def delete_document(self, doc_id: str) -> None:
-        for table in ("document_authorities", "person_roles", "judgements", "actions", "dates"):
-            self.db.execute(f"delete from {table} where document_id = ?", [doc_id])
+        self._delete_facts(doc_id)
         self.db.execute("delete from documents where id = ?", [doc_id])
+
+    def _delete_facts(self, doc_id: str) -> None:
+        for table in FACT_TABLES:
+            self.db.execute(f"delete from {table} where document_id = ?", [doc_id])
 
     # Sources ------------------------------------------------------------------------------
     def source(self, url: str) -> dict[str, str | None] | None:
@@ -78,8 +81,8 @@ class Timeline:
         return rows[0] if rows else None
 
     def save_source(self, url: str, kind: str, **fields: str | None) -> None:
-        now = _now()
-        row = {"url": url, "kind": kind, "last_checked": now, **fields}
+        stamp = now()
+        row = {"url": url, "kind": kind, "last_checked": stamp, **fields}
         with self.db.conn:
             self.db.table("sources").upsert(row, pk="url")
 
@@ -94,8 +97,7 @@ class Timeline:
             yield row["id"], row["source"], row["url"], raw
 
     def _replace_facts(self, doc_id: str, record: DocumentRecord) -> None:
-        for table in ("document_authorities", "person_roles", "judgements", "actions", "dates"):
-            self.db.execute(f"delete from {table} where document_id = ?", [doc_id])
+        self._delete_facts(doc_id)
         self.db.table("document_authorities").insert_all(
             ({"document_id": doc_id, "gss": a.gss} for a in record.authorities if a.gss), pk=("document_id", "gss"),
             replace=True,
@@ -125,13 +127,13 @@ class Timeline:
         return authority.gss if authority else None
 
     def record_failure(self, failure: IngestFailure) -> None:
-        now = _now()
+        stamp = now()
         with self.db.conn:
             self.db.execute(
                 """insert into ingest_errors (source, stage, reason, first_seen, last_seen, count)
                    values (?, ?, ?, ?, ?, 1)
                    on conflict(source, reason) do update set last_seen = excluded.last_seen, count = count + 1""",
-                [failure.source, failure.stage, failure.reason, now, now],
+                [failure.source, failure.stage, failure.reason, stamp, stamp],
             )
 
     # Reading -----------------------------------------------------------------------------

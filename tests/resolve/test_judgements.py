@@ -9,10 +9,10 @@ def grades(record) -> set[tuple[str, str, str]]:
     ("text", "expected"),
     [
         (
-            "Ofsted has judged safeguarding and services for looked after children in Cornwall to be inadequate "
-            "overall and capacity to improve to be inadequate in both cases.",
-            {("Cornwall", "safeguarding", "inadequate"), ("Cornwall", "children_in_care", "inadequate"),
-             ("Cornwall", "capacity_to_improve", "inadequate")},
+            "Inspectors judged safeguarding and services for looked after children in Torbay to be inadequate "
+            "overall, and capacity to improve to be inadequate in each case.",
+            {("Torbay", "safeguarding", "inadequate"), ("Torbay", "children_in_care", "inadequate"),
+             ("Torbay", "capacity_to_improve", "inadequate")},
         ),
         ("Sefton Council's children's services have been rated 'Good' with 'Outstanding' features by Ofsted.",
          {("Sefton", "overall_effectiveness", "good")}),

@@ -10,7 +10,7 @@ def people(record) -> dict[str, str | None]:
     [
         ("The Children's Minister, Jane Dorrity, has today announced the plan.", "Jane Dorrity", "Minister"),
         ("Kevin Marlow Chief Executive of Devon County Council said: “We accept it.”", "Kevin Marlow", "Chief Executive"),
-        ("Cllr Roy Ferris, Chairman of the Local Government Association's Children Board, said more was needed.",
+        ("Cllr Roy Ferris, Chairman of the County Councils Network's children's panel, said more was needed.",
          "Roy Ferris", "Chairman"),
         ("Sir Tony Hadleigh, chief executive of Action for Children, welcomed the news.", "Tony Hadleigh", "chief executive"),
         ("A new board was created with Peter Kellan as an independent chair.", "Peter Kellan", "independent chair"),
