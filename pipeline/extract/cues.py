@@ -46,8 +46,9 @@ class CueMarker:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        text = doc.text  # built from the tokens on every access, so read once
         for label, cue_id, pattern in self.patterns:
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 span = doc.char_span(match.start(), match.end(), label=label, kb_id=cue_id, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)

@@ -17,8 +17,9 @@ from pipeline.resolve.people import person_records
 def date_records(doc: Doc, published: str | None) -> list[DateRecord]:
     resolver = DateResolver(published)
     records = []
+    text = doc.text  # built from the tokens on every access, so read once
     for span in doc.spans["dates"]:
-        before = doc.text[max(0, span.start_char - 80) : span.start_char]
+        before = text[max(0, span.start_char - 80) : span.start_char]
         records.append(DateRecord(text=span.text, value=resolver.resolve(span.text, before), start=span.start_char, end=span.end_char))
     return records
 
