@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,16 @@ db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB, show_default=True,
     help="The timeline database.",
 )
+
+
+workers_option = click.option(
+    "--workers", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+    help="Processes that parse and extract in parallel, each with its own spaCy pipeline; 0 means one per core.",
+)
+
+
+def _workers(workers: int) -> int:
+    return workers or os.cpu_count() or 1
 
 
 def _fail(err: PipelineError) -> None:
@@ -69,7 +80,10 @@ def _progress(total: int, quiet: bool) -> Progress:
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS/Atom feed or sitemap whose items to ingest (saved for `update`).")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for the files of this call that give none.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; failures are still printed.")
-def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], published: str | None, quiet: bool) -> None:
+@workers_option
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Documents that go through spaCy together and are stored in one transaction.")
+def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], published: str | None, quiet: bool, workers: int, batch_size: int) -> None:
     """Ingest files, folders, globs and URLs into the timeline. Exit status 1 if any failed."""
     from pipeline.fetch import expand_sources
     from pipeline.ingest import ingest as run_ingest
@@ -82,7 +96,7 @@ def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], publi
         total = len(expand_sources(inputs))
         with _progress(total, quiet) as progress:
             task = progress.add_task("ingesting", total=total or None)
-            report = run_ingest(inputs, timeline, published=published, feeds=feeds,
+            report = run_ingest(inputs, timeline, published=published, feeds=feeds, workers=_workers(workers), batch_size=batch_size,
                                 progress=lambda _: progress.advance(task))
     _report(report, db_path, quiet)
 
@@ -90,20 +104,22 @@ def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], publi
 @main.command()
 @db_option
 @click.option("--quiet", "-q", is_flag=True)
-def update(db_path: Path, quiet: bool) -> None:
+@workers_option
+def update(db_path: Path, quiet: bool, workers: int) -> None:
     """Poll saved feeds, sitemaps and pages again; ingest only what is new or changed."""
     from pipeline.ingest import update as run_update
     from pipeline.store import open_timeline
 
     with reported_errors():
-        report = run_update(open_timeline(db_path))
+        report = run_update(open_timeline(db_path), workers=_workers(workers))
     _report(report, db_path, quiet)
 
 
 @main.command()
 @db_option
 @click.option("--quiet", "-q", is_flag=True)
-def reextract(db_path: Path, quiet: bool) -> None:
+@workers_option
+def reextract(db_path: Path, quiet: bool, workers: int) -> None:
     """Run extraction again on every stored document (after the models change)."""
     from pipeline.ingest import reextract as run_reextract
     from pipeline.store import open_timeline
@@ -112,7 +128,7 @@ def reextract(db_path: Path, quiet: bool) -> None:
         timeline = open_timeline(db_path)
         with _progress(timeline.counts()["documents"], quiet) as progress:
             task = progress.add_task("re-extracting", total=timeline.counts()["documents"])
-            report = run_reextract(timeline, progress=lambda _: progress.advance(task))
+            report = run_reextract(timeline, progress=lambda _: progress.advance(task), workers=_workers(workers))
     _report(report, db_path, quiet)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -69,8 +70,18 @@ def metadata(db_name: str) -> dict[str, Any]:
     }
 
 
+def checkpoint(db_path: Path) -> None:
+    """Fold the write-ahead log into the database file: Datasette opens it immutable (``-i``), and an
+    immutable reader sees only the main file, not what is still waiting in ``-wal``."""
+    with sqlite3.connect(db_path, timeout=60) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
 def serve_command(db_path: Path, port: int, host: str = "127.0.0.1") -> list[str]:
-    """The datasette command line, with the metadata written beside the database."""
+    """The datasette command line, with the metadata written beside the database (whose WAL is
+    checkpointed first, so the served file is complete)."""
+    checkpoint(db_path)
     meta_path = db_path.with_suffix(".metadata.json")
     meta_path.write_text(json.dumps(metadata(db_path.stem), indent=2), encoding="utf-8")
     return [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--metadata", str(meta_path),

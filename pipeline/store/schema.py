@@ -95,15 +95,15 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
 
 
 def migrate(db: sqlite_utils.Database) -> int:
-    """Apply every migration not yet applied; returns the schema version."""
-    db.execute("PRAGMA foreign_keys = ON")
+    """Apply every migration not yet applied; returns the schema version. Run it inside a write
+    transaction (``Timeline.writing``) so that two processes opening a new file do not both migrate."""
     if "migrations" not in db.table_names():
         db.table("migrations").create({"version": int, "name": str}, pk="version")
     done = {row["version"] for row in db.table("migrations").rows}
     for version, name, apply in MIGRATIONS:
         if version in done:
             continue
-        with db.conn:
+        with db.atomic():
             apply(db)
             db.table("migrations").insert({"version": version, "name": name})
     return max(v for v, _, _ in MIGRATIONS)

@@ -1,0 +1,113 @@
+"""The work on one batch of sources, from bytes to records: read, parse, skip the unchanged, extract.
+
+It touches the database only to read, through its own read-only connection, so the same
+function runs in the ingesting process or in a worker process; the ingesting process alone
+writes what comes back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.errors import FetchError, PipelineError
+from pipeline.extract import extract_documents
+from pipeline.fetch import read_source
+from pipeline.parse import parse_document
+from pipeline.records import DocumentRecord, IngestFailure, ParsedDocument, RawDocument
+from pipeline.store.timeline import document_id
+
+# Bump when extraction changes what it produces: `timeline reextract` and re-ingest redo such documents.
+EXTRACTOR_VERSION = "0.3.0"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One source to ingest. ``raw`` is None for a local file, which the worker reads itself so that
+    file contents never pass through the ingesting process twice."""
+
+    source: str
+    raw: RawDocument | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Extracted:
+    parsed: ParsedDocument
+    record: DocumentRecord
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    source: str
+
+
+@dataclass(frozen=True)
+class Failed:
+    failure: IngestFailure
+
+
+Outcome = Extracted | Unchanged | Failed
+
+
+def process_batch(jobs: list[Job], db_path: str, published: str | None = None, batch_size: int = 16) -> list[Outcome]:
+    """One outcome per job, in the jobs' order; a bad source becomes a Failed, never an exception."""
+    outcomes: list[Outcome | None] = []
+    ready: list[tuple[int, ParsedDocument, RawDocument]] = []
+    for job in jobs:
+        try:
+            raw = job.raw if job.raw is not None else read_source(job.source)
+            if published:
+                raw.meta.setdefault("published", published)
+            parsed = parse_document(raw)
+        except PipelineError as err:
+            outcomes.append(_failed(err, "fetch" if isinstance(err, FetchError) else "parse"))
+            continue
+        if not job.force and is_unchanged(db_path, parsed):
+            outcomes.append(Unchanged(job.source))
+            continue
+        ready.append((len(outcomes), parsed, raw))
+        outcomes.append(None)
+    try:
+        records = list(extract_documents([parsed for _, parsed, _ in ready], batch_size))
+    except PipelineError as err:
+        for index, parsed, _ in ready:
+            outcomes[index] = _failed(PipelineError(parsed.source, err.reason), "extract")
+        return [o for o in outcomes if o is not None]
+    for (index, parsed, raw), record in zip(ready, records, strict=True):
+        outcomes[index] = Extracted(parsed, record, raw.data)
+    return [o for o in outcomes if o is not None]
+
+
+def _failed(err: PipelineError, stage: str) -> Failed:
+    return Failed(IngestFailure(source=err.source, stage=stage, reason=err.reason))
+
+
+def is_unchanged(db_path: str, parsed: ParsedDocument) -> bool:
+    """Stored already, by this extractor and with the same publication date: nothing to redo."""
+    row = _reader(db_path).execute("select extractor, published from documents where id = ?", [document_id(parsed.text)]).fetchone()
+    return row is not None and row[0] == EXTRACTOR_VERSION and row[1] == parsed.published
+
+
+@lru_cache(maxsize=8)
+def _reader(db_path: str) -> sqlite3.Connection:
+    """A read-only connection per process: it sees every committed batch and can never write."""
+    uri = Path(db_path).resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=60, check_same_thread=False)
+
+
+def close_readers() -> None:
+    """Close this process's read-only connections, so the writer's close can fold the WAL away."""
+    _reader.cache_clear()
+
+
+def warm_up() -> None:
+    """Load the spaCy pipeline and gazetteer before the first batch, so a worker that cannot fails at once."""
+    from pipeline.extract.nlp import default_nlp
+    from pipeline.resolve.gazetteer import default_gazetteer
+
+    default_nlp()
+    default_gazetteer()

@@ -1,0 +1,77 @@
+"""Run batches in this process or in a pool of worker processes, yielding results in order.
+
+Parsing and extraction are CPU work that the GIL keeps on one core; worker processes, each with
+its own spaCy pipeline, use the others. Only a few batches are in flight at once, so memory
+stays flat however many sources there are, and results come back in the order given so the
+store sees the same sequence as a single-process run.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+
+from pipeline.ingest.batch import Failed, Job, Outcome, process_batch, warm_up
+from pipeline.records import IngestFailure
+
+LOGGER = logging.getLogger(__name__)
+IN_FLIGHT_PER_WORKER = 2
+
+
+def run_batches(batches: Iterable[list[Job]], db_path: str, published: str | None, batch_size: int, workers: int = 1) -> Iterator[list[Outcome]]:
+    """The outcomes of each batch, in order; with ``workers`` > 1 the batches run in worker processes."""
+    work = partial(process_batch, db_path=db_path, published=published, batch_size=batch_size)
+    if workers <= 1:
+        for batch in batches:
+            yield work(batch)
+        return
+    yield from _in_pool(batches, work, workers)
+
+
+def _in_pool(batches: Iterable[list[Job]], work: partial[list[Outcome]], workers: int) -> Iterator[list[Outcome]]:
+    # "spawn" starts clean interpreters: forking a process that holds threads (HTTP clients,
+    # progress bars) can deadlock, and each worker loads its own pipeline anyway.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
+    pending: deque[tuple[list[Job], Future[list[Outcome]]]] = deque()
+    try:
+        for batch in batches:
+            pending.append((batch, pool.submit(work, batch)))
+            while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                pool = yield from _collect(pending, pool, work, workers, context)
+        while pending:
+            pool = yield from _collect(pending, pool, work, workers, context)
+    finally:
+        for _, future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collect(pending, pool, work, workers, context):  # type: ignore[no-untyped-def]
+    """Yield the oldest batch's outcomes. A worker that died (killed, out of memory) breaks the
+    pool: its batch is reported as failed, and the batches still waiting go to a fresh pool."""
+    batch, future = pending.popleft()
+    try:
+        outcomes = future.result()
+    except BrokenProcessPool as err:
+        LOGGER.warning("a worker process died; restarting the pool (%s)", err)
+        yield [_died(job) for job in batch]
+        waiting = [b for b, _ in pending]
+        pending.clear()
+        pool.shutdown(wait=False, cancel_futures=True)
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
+        for again in waiting:
+            pending.append((again, pool.submit(work, again)))
+        return pool
+    yield outcomes
+    return pool
+
+
+def _died(job: Job) -> Failed:
+    reason = "the worker process extracting it died (out of memory or killed); ingest it again"
+    return Failed(IngestFailure(source=job.source, stage="extract", reason=reason))
