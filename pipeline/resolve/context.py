@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
 from pipeline.resolve.gazetteer import Authority
+
+T = TypeVar("T")
 
 # Councils in general ("any local authority", "councils judged …"): no one authority's fact.
 GENERIC_COUNCILS = re.compile(
@@ -30,6 +34,8 @@ class DocumentContext:
         """Group cues, mentions and dates by sentence once, so that the resolvers' many
         per-sentence look-ups do not rescan the whole document (long PDF reports)."""
         self.sentences = list(self.doc.sents)
+        self.texts = [s.text for s in self.sentences]  # spaCy rebuilds Span.text on every access
+        self._memo: dict[str, object] = {}
         self._index = {s.start: i for i, s in enumerate(self.sentences)}
         self._cues: dict[int, list[Span]] = defaultdict(list)
         self._mentions: dict[int, list[tuple[Span, Authority]]] = defaultdict(list)
@@ -66,6 +72,16 @@ class DocumentContext:
 
     def index_of(self, sentence: Span) -> int:
         return self._index.get(sentence.start, 0)
+
+    def text_of(self, sentence: Span) -> str:
+        index = self._index.get(sentence.start)
+        return self.texts[index] if index is not None and self.sentences[index].end == sentence.end else sentence.text
+
+    def once(self, key: str, compute: Callable[[], T]) -> T:
+        """A document-level answer computed once, however many facts ask for it."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
 
 
 def evidence_of(sentence: Span) -> tuple[str, int, int]:

@@ -170,25 +170,33 @@ def context_date(ctx: DocumentContext, sentence: Span) -> str | None:
     """The date of the inspection a grade belongs to (the spec prefers the report's publication):
     a sentence saying when the report was published; else the nearest sentence before (then after)
     that speaks of an inspection or report and gives a date; else the publication date."""
-    for other in ctx.sentences:
-        if INSPECTION_DATES.search(other.text):
-            values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
-            if values:
-                return values[-1]  # the end of the inspection
-    for other in ctx.sentences:
-        if PUBLISHED_REPORT.search(other.text) and INSPECTION_WORDS.search(other.text.replace("published", "")):
-            values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
-            if values:
-                return values[0]
+    stated = ctx.once("report_date", lambda: _report_date(ctx))
+    if stated:
+        return stated
     index = ctx.index_of(sentence)
-    window = list(reversed(ctx.sentences[max(0, index - DATE_CONTEXT_SENTENCES) : index]))
-    window += ctx.sentences[index + 1 : index + 1 + DATE_CONTEXT_SENTENCES]
+    window = list(reversed(range(max(0, index - DATE_CONTEXT_SENTENCES), index)))
+    window += list(range(index + 1, min(len(ctx.sentences), index + 1 + DATE_CONTEXT_SENTENCES)))
     for other in window:
-        if INSPECTION_WORDS.search(other.text) and not EARLIER_INSPECTION.search(other.text):
-            values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
+        if INSPECTION_WORDS.search(ctx.texts[other]) and not EARLIER_INSPECTION.search(ctx.texts[other]):
+            values = [v for _, v in ctx.dates_in(ctx.sentences[other]) if v and not v.startswith("XXXX")]
             if values:
                 return values[0]
     return ctx.published
+
+
+def _report_date(ctx: DocumentContext) -> str | None:
+    """The inspection's dates line (its last day), else the date a sentence says the report was published."""
+    for other, text in zip(ctx.sentences, ctx.texts, strict=True):
+        if INSPECTION_DATES.search(text):
+            values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
+            if values:
+                return values[-1]
+    for other, text in zip(ctx.sentences, ctx.texts, strict=True):
+        if PUBLISHED_REPORT.search(text) and INSPECTION_WORDS.search(text.replace("published", "")):
+            values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
+            if values:
+                return values[0]
+    return None
 
 
 CHILDRENS_SERVICES = re.compile(r"children[’']s (?:social care|services)|social care|local authority|council", re.IGNORECASE)
