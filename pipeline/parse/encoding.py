@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -11,6 +12,9 @@ from pipeline.errors import ParseError
 # Share of control characters above which bytes are treated as binary junk rather than text.
 # Real notices contain none besides whitespace; a 1% allowance tolerates a stray form feed.
 MAX_CONTROL_SHARE = 0.01
+# Characters that show nothing yet are not whitespace to str.strip(): a text of only these is empty.
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+_VISIBLE = re.compile(rf"[^\s{INVISIBLE}]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -44,9 +48,14 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None) -> str:
     return _checked(source, data.decode("cp1252", errors="replace"))
 
 
+def has_text(text: str) -> bool:
+    """Whether the text shows anything: not only whitespace, BOMs and zero-width characters."""
+    return _VISIBLE.search(text) is not None
+
+
 def _checked(source: str, text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not has_text(text):
         raise ParseError(source, "empty document (no text to extract)")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f\v") + text.count("\ufffd")
     if controls / len(text) > MAX_CONTROL_SHARE:

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup, Tag, XMLParsedAsHTMLWarning
 from htmldate import find_date
 
 from pipeline.errors import ParseError
+from pipeline.parse.encoding import has_text
 from pipeline.parse.published import (
     date_from_url,
     is_utc_instant,
@@ -191,7 +192,7 @@ def main_text(html: str) -> str | None:
 def parse_html(source: str, html: str, url: str | None = None) -> ParsedDocument:
     soup = BeautifulSoup(html, "lxml")
     text = main_text(html)
-    if not text or not text.strip():
+    if not text or not has_text(text):
         raise ParseError(source, "no main text found in the HTML (is it a page of links or a script shell?)")
     text = strip_trailing_furniture(text)
     title = title_of(soup)

@@ -258,13 +258,14 @@ def page_lines(page: Any, number: int) -> list[Line]:
 
 def read_pages(source: str, data: bytes) -> list[list[Line]]:
     check_pdf_bytes(source, data)
-    pages = []
-    with _open(source, data) as pdf:
-        try:
-            for number, page in enumerate(pdf.pages, start=1):
-                pages.append(page_lines(page, number))
-        except Exception as err:  # pdfminer raises many unrelated types on broken streams
-            raise _broken(source, err) from err
+    pdf = _open(source, data)
+    try:
+        with pdf:
+            pages = [page_lines(page, number) for number, page in enumerate(pdf.pages, start=1)]
+    # pdfminer raises many unrelated types on broken streams, and pdfplumber's close() walks the
+    # pages again, so a broken page tree raises a second time on leaving the ``with``.
+    except Exception as err:
+        raise _broken(source, err) from err
     if not pages:
         raise ParseError(source, "PDF has no pages")
     return pages

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.errors import ParseError
+from pipeline.parse.encoding import has_text
 from pipeline.parse.published import published_from_text
 from pipeline.records import ParsedDocument
 
@@ -48,7 +50,9 @@ def strip_trailing_furniture(text: str) -> str:
     lines = text.rstrip().split("\n")
     cut = len(lines)
     seen_furniture = False
-    for index in range(len(lines) - 1, 0, -1):
+    # The first line with words is the title, never furniture, even below blank lines.
+    first = next((index for index, line in enumerate(lines) if has_text(line)), len(lines))
+    for index in range(len(lines) - 1, first, -1):
         line = lines[index]
         if not line.strip():
             continue
@@ -74,6 +78,8 @@ def title_of(text: str) -> str | None:
 
 def parse_text(source: str, text: str, url: str | None = None) -> ParsedDocument:
     body = strip_trailing_furniture(text.strip("\n").lstrip("\ufeff"))
+    if not has_text(body):
+        raise ParseError(source, "empty document (no text to extract)")
     published = published_from_text(body)
     return ParsedDocument(
         source=source,

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from pipeline.errors import PipelineError
 from pipeline.resolve.gazetteer import name_key
 from pipeline.store.timeline import Timeline
+
+# A name with more words than this names no one (SQLite also refuses a query nested 1,000 deep).
+MAX_NAME_WORDS = 16
 
 
 class Appearance(BaseModel):
@@ -25,9 +29,16 @@ def people(timeline: Timeline, name: str | None = None) -> list[Person]:
              from people p join person_roles r on r.person_id = p.id join documents d on d.id = r.document_id"""
     params: list[str] = []
     if name:
-        words = name_key(name).split()
-        sql += " where " + " and ".join("p.id like ?" for _ in words)
-        params = [f"%{w}%" for w in words]
+        # Every word of the name is somewhere in the person's id. instr, not LIKE: a word is never a
+        # pattern, and a very long one is not "too complex" for SQLite.
+        words = list(dict.fromkeys(name_key(name).split()))
+        if not words:
+            return []
+        if len(words) > MAX_NAME_WORDS:
+            shown = name if len(name) <= 60 else name[:59] + "…"
+            raise PipelineError(shown, f"too many words for a name ({len(words)}); use at most {MAX_NAME_WORDS}")
+        sql += " where " + " and ".join("instr(p.id, ?) > 0" for _ in words)
+        params = words
     found: dict[str, Person] = {}
     for row in timeline.db.query(sql + " order by p.name, d.published", params):
         person = found.setdefault(row["id"], Person(name=row["name"], appearances=[]))

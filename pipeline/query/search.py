@@ -6,11 +6,17 @@ import re
 
 from pydantic import BaseModel
 
+from pipeline.errors import PipelineError
 from pipeline.query.timeline import lineage_codes
 from pipeline.store.timeline import Timeline
 
 HIGHLIGHT = ("[", "]")
 SNIPPET_WORDS = 16
+# FTS5 nests one node per word of a query, up to a depth of 1000, and slows with the square of
+# the words (5,000 took 40 s on the corpus); no one types more than this many to find a sentence.
+MAX_QUERY_WORDS = 64
+# The largest LIMIT SQLite takes (a 64-bit integer); a larger --limit means "all of them".
+SQLITE_MAX_INT = 2**63 - 1
 
 
 class Hit(BaseModel):
@@ -23,8 +29,11 @@ class Hit(BaseModel):
 
 
 def fts_query(text: str) -> str:
-    """User words as FTS5 phrases, so punctuation in a query is never FTS syntax."""
-    words = re.findall(r"[\w’'-]+", text)
+    """User words as FTS5 phrases, each once, so punctuation in a query is never FTS syntax."""
+    words = list(dict.fromkeys(re.findall(r"[\w’'-]+", text)))
+    if len(words) > MAX_QUERY_WORDS:
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        raise PipelineError(shown, f"too many words to search for ({len(words)}); use at most {MAX_QUERY_WORDS}")
     return " ".join('"' + w.replace('"', "") + '"' for w in words)
 
 
@@ -33,12 +42,12 @@ def search(timeline: Timeline, query: str, authority: str | None = None, kind: s
     """Best matches first. Each index is asked for its own top hits by FTS5's rank (which it can
     answer without scoring every match); snippets are made for those rows only."""
     match = fts_query(query)
-    if not match:
+    if not match or limit < 1:
         return []
     codes = lineage_codes(timeline, authority) if authority else None
     filtered = bool(codes or since or until)
     # With filters, more candidates are fetched so that enough survive them.
-    fetch = limit * (50 if filtered else 1)
+    fetch = min(limit * (50 if filtered else 1), SQLITE_MAX_INT)
     hits: list[tuple[float, Hit]] = []
     for table, label, detail in (("judgements", "judgement", "f.area || ': ' || f.rating"),
                                  ("actions", "action", "f.kind || ' (' || f.status || ')'")):

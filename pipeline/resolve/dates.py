@@ -60,6 +60,9 @@ from pipeline.resolve.date_grammar import (  # noqa: E402
 )
 
 NOT_MINE = object()
+# The years ISO 8601 writes in four digits, without an expansion sign: "5000 years ago" said in
+# 1990 is no date the spec can write, and its value is None.
+MIN_YEAR, MAX_YEAR = 1, 9999
 
 
 def _parse_iso(published: str | None) -> date | None:
@@ -122,10 +125,22 @@ def _period(text: str, before: str) -> str | None:
 
 
 def _safe_date(year: int, month: int, day: int) -> str | None:
+    """The day; a day the month lacks ("31 February") keeps the month; no such month or year, None."""
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return None
     try:
         return date(year, month, day).isoformat()
     except ValueError:
-        return f"{year}-{month:02d}"
+        return f"{year:04d}-{month:02d}"
+
+
+def _no_year(month: int, day: int) -> str:
+    """A day and month of unknown year (``XXXX-11-30``); a day no year has keeps the month only."""
+    try:
+        date(2000, month, day)  # a leap year: 29 February is a day some year has
+    except ValueError:
+        return f"XXXX-{month:02d}"
+    return f"XXXX-{month:02d}-{day:02d}"
 
 
 def clean(text: str) -> str:
@@ -187,31 +202,38 @@ class DateResolver:
         if match is None:
             return NOT_MINE
         amount_text, unit, _ = match.groups()
-        amount = int(amount_text) if amount_text.isdigit() else NUMBER_WORDS.get(amount_text)
+        # isdigit() is true of "²", which int() refuses; a number of ten digits is no count of years.
+        amount = int(amount_text) if amount_text.isdecimal() and len(amount_text) < 10 else NUMBER_WORDS.get(amount_text)
         if self.anchor is None or amount is None:
             return None
         return self._shift(unit, -amount)
 
-    def _shift(self, unit: str, step: int) -> str:
-        """The unit containing the anchor, moved by ``step`` units, at that unit's precision."""
+    def _shift(self, unit: str, step: int) -> str | None:
+        """The unit containing the anchor, moved by ``step`` units, at that unit's precision; None
+        when that lies outside the years ISO 8601 writes in four digits."""
         a = self.anchor
         assert a is not None
-        if unit == "day":
-            return (a + timedelta(days=step)).isoformat()
-        if unit in {"week", "weekend", "fortnight"}:
-            moved = a + timedelta(weeks=step * (2 if unit == "fortnight" else 1))
+        if unit in {"day", "week", "weekend", "fortnight"}:
+            try:
+                moved = a + timedelta(days=step * {"day": 1, "fortnight": 14}.get(unit, 7))
+            except OverflowError:
+                return None
+            if unit == "day":
+                return moved.isoformat()
             if not self.timeml:
                 return f"{moved:%Y-%m}"
             year, week, _ = moved.isocalendar()
             return f"{year}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
         if unit == "month":
-            index = a.year * 12 + a.month - 1 + step
-            return f"{index // 12}-{index % 12 + 1:02d}"
+            year, month = divmod(a.year * 12 + a.month - 1 + step, 12)
+            return f"{year:04d}-{month + 1:02d}" if MIN_YEAR <= year <= MAX_YEAR else None
         if unit == "decade":
-            return f"{a.year // 10 + step}"
+            decade = a.year // 10 + step
+            return f"{decade:03d}" if 0 <= decade <= MAX_YEAR // 10 else None
         if unit == "century":
-            return f"{a.year // 100 + step}"
-        return f"{a.year + step}"
+            century = a.year // 100 + step
+            return f"{century:02d}" if 0 <= century <= MAX_YEAR // 100 else None
+        return f"{a.year + step:04d}" if MIN_YEAR <= a.year + step <= MAX_YEAR else None
 
     def _weekday(self, text: str, before: str) -> object:
         match = WEEKDAY.match(text)
@@ -270,7 +292,7 @@ class DateResolver:
             if year_match:
                 return _safe_date(int(year_match.group(1)), month, day)
             year = self._year_for(month, day, looks_ahead(before))
-            return _safe_date(year, month, day) if year else f"XXXX-{month:02d}-{day:02d}"
+            return _safe_date(year, month, day) if year else _no_year(month, day)
         if name in EASTER_OFFSETS:
             year = int(year_match.group(1)) if year_match else (self.anchor.year if self.anchor else None)
             if year is None:
@@ -321,7 +343,7 @@ class DateResolver:
             if year_match:
                 return _safe_date(int(year_match.group(1)), month, day)
             year = self._year_for(month, day, ahead, which == "this")
-            return _safe_date(year, month, day) if year else f"XXXX-{month:02d}-{day:02d}"
+            return _safe_date(year, month, day) if year else _no_year(month, day)
         if month_match:
             month = MONTHS[month_match.group(1).lower()]
             if year_match:
