@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
@@ -36,8 +37,13 @@ def _workers(workers: int) -> int:
     return workers or os.cpu_count() or 1
 
 
+def one_line(text: str) -> str:
+    """User text (file names, queries) printed as is, but never spread over lines by a control character."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def _fail(err: PipelineError) -> None:
-    ERR.print(f"[red]error:[/red] {err}", highlight=False, markup=True, soft_wrap=True)
+    ERR.print("[red]error:[/red] " + escape(one_line(str(err))), highlight=False, markup=True, soft_wrap=True)
     sys.exit(1)
 
 
@@ -59,11 +65,12 @@ def main(verbose: bool) -> None:
 
 def _report(report, db_path: Path, quiet: bool) -> None:
     for failure in report.failures:
-        ERR.print(f"{failure.source}: {failure.reason}", highlight=False, markup=False, soft_wrap=True)
+        ERR.print(one_line(f"{failure.source}: {failure.reason}"), highlight=False, markup=False, soft_wrap=True)
     if not quiet:
         ERR.print(
-            f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.failures)} failed -> {db_path}",
+            one_line(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.failures)} failed -> {db_path}"),
             highlight=False,
+            markup=False,
             soft_wrap=True,
         )
     sys.exit(1 if report.failures else 0)

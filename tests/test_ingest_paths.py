@@ -128,18 +128,12 @@ def test_a_sidecar_is_metadata_only(cwd) -> None:
     assert not (cwd.parent / "x").exists() and not list(cwd.rglob("pwned"))
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/fetch/files.py expand_paths treats any name with *, ? or [ as a glob, "
-                   "so an existing file named 'a [1].txt' matches nothing and is skipped silently (0 stored, 0 failed). "
-                   "Fix: return [pattern] when Path(pattern).is_file(), before globbing.")
 def test_a_file_named_like_a_glob_is_ingested_by_its_name(cwd) -> None:
     (cwd / "a [1].txt").write_text(notice(6), encoding="utf-8")
     result = run_cli("ingest", "a [1].txt", "--db", "timeline.db")
     assert stored_sources(cwd / "timeline.db") == ["a [1].txt"], result.output
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/cli.py _report prints f'{failure.source}: {failure.reason}' as is, so a "
-                   "newline in a file name splits the failure over two lines. Fix: escape control characters in the "
-                   "source when printing (e.g. source.encode('unicode_escape').decode() for non-printable names).")
 def test_a_failure_is_one_line_even_when_the_name_has_a_newline(cwd) -> None:
     (cwd / "empty\nname.txt").write_bytes(b"")
     result = run_cli("ingest", "empty\nname.txt", "--db", "timeline.db")
@@ -147,9 +141,6 @@ def test_a_failure_is_one_line_even_when_the_name_has_a_newline(cwd) -> None:
     assert [line for line in result.output.splitlines() if "empty document" in line] == ["empty\\nname.txt: empty document (no text to extract)"]
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/cli.py _report prints the summary '... -> {db_path}' with rich markup on: "
-                   "'[bold]' in the path is swallowed and '[/x]' raises MarkupError. Fix: markup=False (or "
-                   "rich.markup.escape) for the summary line.")
 def test_the_summary_names_the_database_verbatim(cwd) -> None:
     (cwd / "notice.txt").write_text(notice(7), encoding="utf-8")
     result = run_cli("ingest", "notice.txt", "--db", "[bold]timeline.db")

@@ -34,6 +34,14 @@ def read_cue_patterns(path: Path) -> list[tuple[str, str, re.Pattern[str]]]:
     return patterns
 
 
+def lowercase_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same case-insensitive pattern for text already lowercased, without re.IGNORECASE,
+    which makes Python's matcher fold the case of every character it tries (about 40 % slower).
+    Letters are lowercased except right after a backslash, so \\B, \\W, \\S and \\D keep their meaning."""
+    source = re.sub(r"(\\.)|([^\\]+)", lambda m: m.group(1) or m.group(2).lower(), pattern.pattern)
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
 @Language.factory("timeline_cues_v1", default_config={"patterns_path": str(CUES_PATH), "spans_key": SPANS_KEY})
 def make_cue_marker(nlp: Language, name: str, patterns_path: str, spans_key: str) -> CueMarker:
     return CueMarker(Path(patterns_path), spans_key)
@@ -42,13 +50,17 @@ def make_cue_marker(nlp: Language, name: str, patterns_path: str, spans_key: str
 class CueMarker:
     def __init__(self, patterns_path: Path, spans_key: str) -> None:
         self.patterns = read_cue_patterns(patterns_path)
+        self.lowered = [lowercase_pattern(p) if p.flags & re.IGNORECASE else None for _, _, p in self.patterns]
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc.text  # built from the tokens on every access, so read once
-        for label, cue_id, pattern in self.patterns:
-            for match in pattern.finditer(text):
+        lowered = text.lower()
+        same_offsets = len(lowered) == len(text)  # a few characters ("İ") lowercase to two
+        for (label, cue_id, pattern), fast in zip(self.patterns, self.lowered, strict=True):
+            matches = fast.finditer(lowered) if fast is not None and same_offsets else pattern.finditer(text)
+            for match in matches:
                 span = doc.char_span(match.start(), match.end(), label=label, kb_id=cue_id, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)

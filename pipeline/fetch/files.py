@@ -17,6 +17,8 @@ SIDECAR_SUFFIX = ".meta.json"
 def expand_paths(pattern: str) -> list[str]:
     """A file, a folder (every document in it, recursively) or a glob, in a stable order."""
     path = Path(pattern)
+    if path.is_file():
+        return [pattern]  # an existing name wins, even one with glob characters ("a [1].txt")
     if path.is_dir():
         found = [p for p in sorted(path.rglob("*")) if p.is_file() and _is_document(p)]
         return [str(p) for p in found]

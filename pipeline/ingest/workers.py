@@ -20,7 +20,7 @@ from pipeline.ingest.batch import Failed, Job, Outcome, process_batch, warm_up
 from pipeline.records import IngestFailure
 
 LOGGER = logging.getLogger(__name__)
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 4
 
 
 def run_batches(batches: Iterable[list[Job]], db_path: str, published: str | None, batch_size: int, workers: int = 1) -> Iterator[list[Outcome]]:

@@ -167,10 +167,6 @@ def test_thousands_of_words_are_one_clean_error_not_a_minute_of_sqlite(small_db)
         assert result.stderr.startswith("error: w0 w1 w2") and "too many words" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline/cli.py _fail() prints the error with rich markup on: '[/red]' in the "
-                   "text raises MarkupError, '[bold]' is swallowed, a newline makes two lines. Fix: "
-                   "ERR.print('[red]error:[/red] ' + rich.markup.escape(one_line(str(err))), ...) where one_line "
-                   "escapes control characters (e.g. repr-style \\n).")
 @pytest.mark.parametrize("authority", ["[/red]", "[bold]Somerset", "Somer\nset"])
 def test_an_error_names_the_text_verbatim_on_one_line(small_db, authority: str) -> None:
     result = CliRunner().invoke(_main(), ["show", authority, "--db", str(small_db)])
