@@ -15,7 +15,7 @@ from spacy.language import Language
 from pipeline.errors import ExtractionError
 
 # Registering the factories is a side effect of importing their modules.
-from pipeline.extract import authorities, cues, dates, lines, people  # noqa: F401
+from pipeline.extract import authorities, cues, dates, lines, people, tags  # noqa: F401
 from pipeline.settings import MODELS_DIR
 
 LOGGER = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ def build_nlp(config_path: Path = CONFIG_PATH) -> Language:
         component: Any = nlp.add_pipe(factory, name=name, config=settings, **placement)
         if patterns:
             component.add_patterns(list(srsly.read_jsonl(config_path.parent / patterns)))
+    for name in config["nlp"].get("remove", []):
+        nlp.remove_pipe(name)
     LOGGER.debug("pipeline: %s", nlp.pipe_names)
     return nlp
 

@@ -33,43 +33,56 @@ def run_batches(batches: Iterable[list[Job]], db_path: str, published: str | Non
     yield from _in_pool(batches, work, workers)
 
 
+class _Pool:
+    """A process pool that is replaced when a worker dies, with the batches it was given."""
+
+    def __init__(self, work: partial[list[Outcome]], workers: int) -> None:
+        # "spawn" starts clean interpreters: forking a process that holds threads (HTTP clients,
+        # progress bars) can deadlock, and each worker loads its own pipeline anyway.
+        self.work, self.workers = work, workers
+        self.context = multiprocessing.get_context("spawn")
+        self.executor = self._start()
+        self.pending: deque[tuple[list[Job], Future[list[Outcome]]]] = deque()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context, initializer=warm_up)
+
+    def submit(self, batch: list[Job]) -> None:
+        self.pending.append((batch, self.executor.submit(self.work, batch)))
+
+    def oldest(self) -> list[Outcome]:
+        """The oldest batch's outcomes. A worker that died (killed, out of memory) breaks the whole
+        pool: that batch is reported as failed, and the batches still waiting go to a fresh pool."""
+        batch, future = self.pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool as err:
+            LOGGER.warning("a worker process died; restarting the pool (%s)", err)
+            waiting = [b for b, _ in self.pending]
+            self.pending.clear()
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            for again in waiting:
+                self.submit(again)
+            return [_died(job) for job in batch]
+
+    def close(self) -> None:
+        for _, future in self.pending:
+            future.cancel()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def _in_pool(batches: Iterable[list[Job]], work: partial[list[Outcome]], workers: int) -> Iterator[list[Outcome]]:
-    # "spawn" starts clean interpreters: forking a process that holds threads (HTTP clients,
-    # progress bars) can deadlock, and each worker loads its own pipeline anyway.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
-    pending: deque[tuple[list[Job], Future[list[Outcome]]]] = deque()
+    pool = _Pool(work, workers)
     try:
         for batch in batches:
-            pending.append((batch, pool.submit(work, batch)))
-            while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                pool = yield from _collect(pending, pool, work, workers, context)
-        while pending:
-            pool = yield from _collect(pending, pool, work, workers, context)
+            pool.submit(batch)
+            while len(pool.pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pool.oldest()
+        while pool.pending:
+            yield pool.oldest()
     finally:
-        for _, future in pending:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _collect(pending, pool, work, workers, context):  # type: ignore[no-untyped-def]
-    """Yield the oldest batch's outcomes. A worker that died (killed, out of memory) breaks the
-    pool: its batch is reported as failed, and the batches still waiting go to a fresh pool."""
-    batch, future = pending.popleft()
-    try:
-        outcomes = future.result()
-    except BrokenProcessPool as err:
-        LOGGER.warning("a worker process died; restarting the pool (%s)", err)
-        yield [_died(job) for job in batch]
-        waiting = [b for b, _ in pending]
-        pending.clear()
-        pool.shutdown(wait=False, cancel_futures=True)
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up)
-        for again in waiting:
-            pending.append((again, pool.submit(work, again)))
-        return pool
-    yield outcomes
-    return pool
+        pool.close()
 
 
 def _died(job: Job) -> Failed:
