@@ -14,7 +14,7 @@ It prints documents and words per second for each, the throughput ratio ingest /
 means ingest is as fast as bare spaCy), peak memory, and the database's size and insert rate.
 
     .venv/bin/python benchmarks/throughput.py --documents 1000 10000 --workers 1 2
-    .venv/bin/python benchmarks/throughput.py --documents 100000 --workers 2 --no-raw   # the scale run
+    .venv/bin/python benchmarks/throughput.py --documents 100000 --workers 2 --brief --no-raw   # the scale run
 """
 
 from __future__ import annotations
@@ -112,14 +112,14 @@ def _run_stage(*args: str) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(count: int, workers_list: list[int], with_raw: bool, seed: int) -> None:
+def measure(count: int, workers_list: list[int], with_raw: bool, seed: int, brief: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
         folder = Path(tmp) / "documents"
         started = time.perf_counter()
-        texts_path = write_corpus(folder, count, seed)
+        texts_path = write_corpus(folder, count, seed, brief=brief)
         words = sum(len(text.split()) for text in _texts(texts_path))
         mb = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
-        print(f"\n{count:,} documents, {words:,} words, {mb:.1f} MB (generated in {time.perf_counter() - started:.1f}s, seed {seed})")
+        print(f"\n{count:,} {'brief ' if brief else ''}documents, {words:,} words, {mb:.1f} MB (generated in {time.perf_counter() - started:.1f}s, seed {seed})")
         for workers in workers_list:
             raw = _run_stage("raw", str(texts_path), str(workers)) if with_raw else None
             db_path = Path(tmp) / f"timeline-{workers}.db"
@@ -143,6 +143,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, nargs="+", default=[1000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--brief", action="store_true", help="short news-wire items (about 90 words) instead of the realistic mix")
     parser.add_argument("--no-raw", dest="raw", action="store_false", help="only the ingest (for the scale run)")
     parser.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -155,7 +156,7 @@ def main() -> None:
         print(json.dumps(result))
         return
     for count in args.documents:
-        measure(count, args.workers, args.raw, args.seed)
+        measure(count, args.workers, args.raw, args.seed, args.brief)
 
 
 if __name__ == "__main__":
