@@ -134,7 +134,7 @@ class Ingestor:
                 self.report.failures.append(outcome.failure)
                 LOGGER.warning("%s: %s", outcome.failure.source, outcome.failure.reason)
         for outcome in outcomes:
-            self._tick(outcome.parsed.source if isinstance(outcome, Extracted) else outcome.source if isinstance(outcome, Unchanged) else outcome.failure.source)
+            self._tick(_source_of(outcome))
 
     def fail(self, err: PipelineError, stage: str) -> None:
         failure = IngestFailure(source=err.source, stage=stage, reason=err.reason)
@@ -151,6 +151,12 @@ class Ingestor:
     def _tick(self, source: str) -> None:
         if self.progress is not None:
             self.progress(source)
+
+
+def _source_of(outcome: Outcome) -> str:
+    if isinstance(outcome, Extracted):
+        return outcome.parsed.source
+    return outcome.source if isinstance(outcome, Unchanged) else outcome.failure.source
 
 
 def _batched(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
