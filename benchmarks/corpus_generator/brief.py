@@ -14,8 +14,8 @@ from .document import Doc, area_pairs
 from .frameworks import GRADE_TITLES, grade_word
 from .names import PLACES, ROADS
 from .negatives import OTHER, OTHER_FILLER
-from .news import AREA_SENTENCE, NEWS_FUTURE, NEWS_HEADLINE, NEWS_LEAD, PAST_GRADE
-from .notices import ACTION_WEIGHTS, ACTIONS, INSPECTION_CONTEXT
+from .news import AREA_SENTENCE, NEWS_FUTURE, NEWS_HEADLINE, NEWS_LEAD, PAST_GRADE, choose_grades
+from .notices import INSPECTION_CONTEXT, choose_action
 from .quotes import COUNCIL_QUOTE_BAD, COUNCIL_QUOTE_GOOD, council_quote
 
 # Share of each kind of brief, cumulative: inspection grades, interventions, then irrelevant items.
@@ -61,17 +61,14 @@ def brief_item(doc: Doc) -> tuple[str, str]:
 
 def _grade_brief(doc: Doc) -> tuple[str, list[Extra]]:
     """An inspection result: the grade and authority in the lead, then one area's grade or the previous grade."""
-    grades = doc.grades
-    overall = doc.pick(grades[:1] + grades[1:2] * 5 + grades[2:3] * 6 + grades[3:] * 4)
-    doc.set_grade("grade", overall)
-    doc.set_grade("past_grade", doc.pick(grades[1:] if overall != "inadequate" else grades[1:3]))
+    overall = choose_grades(doc)
     title = doc.say(NEWS_HEADLINE)
     doc.paragraph(NEWS_LEAD)
     (area, grade), = area_pairs(doc, overall, 1)
     doc.slots |= {"area": area[0].lower() + area[1:], "Area": area, "area_grade": grade_word(grade), "area_grade_title": GRADE_TITLES[grade]}
     fact, context = (AREA_SENTENCE, PAST_GRADE) if doc.random() < 0.5 else (PAST_GRADE, AREA_SENTENCE)
     doc.paragraph(fact)
-    pool = COUNCIL_QUOTE_GOOD if grades.index(overall) <= 1 else COUNCIL_QUOTE_BAD
+    pool = COUNCIL_QUOTE_GOOD if doc.grades.index(overall) <= 1 else COUNCIL_QUOTE_BAD
     person = doc.pick(("dcs", "member", "leader"))
     extras: list[Extra] = [lambda: doc.say(NEWS_FUTURE), lambda: doc.say(GRADE_CLOSERS), lambda: doc.say(context)]
     if doc.random() < 0.5:
@@ -81,14 +78,7 @@ def _grade_brief(doc: Doc) -> tuple[str, list[Extra]]:
 
 def _action_brief(doc: Doc) -> tuple[str, list[Extra]]:
     """An intervention: the action and authority in the lead, then one detail; sometimes a minister or council voice."""
-    draw = doc.random()
-    action = next(name for name, share in ACTION_WEIGHTS if draw < share)
-    templates = ACTIONS[action]
-    if action == "lifted":
-        doc.set_grade("grade", doc.pick(doc.grades[1:3]))
-        doc.set_grade("past_grade", "inadequate")
-    else:
-        doc.set_grade("grade", "inadequate")
+    action, templates = choose_action(doc)
     title = doc.say(templates["headline"])
     doc.add("p", doc.say(templates["lead"]))
     fact, context = (templates["detail"], INSPECTION_CONTEXT) if doc.random() < 0.7 else (INSPECTION_CONTEXT, templates["detail"])

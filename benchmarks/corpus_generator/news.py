@@ -61,12 +61,18 @@ NEWS_FILLER = (
 NEWS_REFERENCE = ("Press release {serial}.", "Ref: PR-{serial}.", "Story ID {serial}.", "Council news release number {serial}.", "Release ref. LN-{serial}.")
 
 
-def local_news(doc: Doc, target: int) -> str:
-    """A council statement or local news story on an inspection result, with quotes and relative dates."""
+def choose_grades(doc: Doc) -> str:
+    """Draw an inspection's overall grade (and the one before it); the overall grade."""
     grades = doc.grades
     overall = doc.pick(grades[:1] + grades[1:2] * 5 + grades[2:3] * 6 + grades[3:] * 4)
     doc.set_grade("grade", overall)
     doc.set_grade("past_grade", doc.pick(grades[1:] if overall != "inadequate" else grades[1:3]))
+    return overall
+
+
+def local_news(doc: Doc, target: int) -> str:
+    """A council statement or local news story on an inspection result, with quotes and relative dates."""
+    overall = choose_grades(doc)
     title = doc.say(NEWS_HEADLINE)
     doc.paragraph(NEWS_LEAD)
     pairs = area_pairs(doc, overall, doc.between(1, 3))
@@ -79,7 +85,7 @@ def local_news(doc: Doc, target: int) -> str:
             doc.slots |= {"area": area[0].lower() + area[1:], "Area": area, "area_grade": grade_word(grade), "area_grade_title": GRADE_TITLES[grade]}
             sentences.append(doc.say(AREA_SENTENCE))
         doc.add("p", " ".join(sentences))
-    good = grades.index(overall) <= 1
+    good = doc.grades.index(overall) <= 1
     who = ("dcs", "member") if doc.random() < 0.5 else ("member", "leader") if doc.random() < 0.5 else ("leader", "dcs")
     doc.slots["quoted_short"] = doc.slots[f"{who[0]}_short"]
     quotes = doc.deck(COUNCIL_QUOTE_GOOD if good else COUNCIL_QUOTE_BAD)

@@ -229,16 +229,21 @@ NOTES = (
 )
 
 
-def press_notice(doc: Doc, target: int) -> str:
-    """A Department for Education notice: an action, the inspection behind it, a minister's and a council's words."""
+def choose_action(doc: Doc) -> tuple[str, dict[str, tuple[str, ...]]]:
+    """Draw the action a notice announces and set the grades behind it; the action and its templates."""
     draw = doc.random()
     action = next(name for name, share in ACTION_WEIGHTS if draw < share)
-    templates = ACTIONS[action]
     if action == "lifted":
         doc.set_grade("grade", doc.pick(doc.grades[1:3]))
         doc.set_grade("past_grade", "inadequate")
     else:
         doc.set_grade("grade", "inadequate")
+    return action, ACTIONS[action]
+
+
+def press_notice(doc: Doc, target: int) -> str:
+    """A Department for Education notice: an action, the inspection behind it, a minister's and a council's words."""
+    action, templates = choose_action(doc)
     title = doc.say(templates["headline"])
     lead = doc.say(templates["lead"])
     if doc.random() < 0.25:
