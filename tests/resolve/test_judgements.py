@@ -48,6 +48,7 @@ def test_a_grade_list_is_read_row_by_row_for_the_subject_authority(extract_text)
         "Any local authority judged as inadequate by Ofsted will face intervention.",
         "Children in Derby are let down by inadequate social services.",
         "Sefton's Oak Lane Primary School was rated good by Ofsted inspectors.",
+        "Ofsted: Millbrook Infants judged inadequate\n\nThe Walsall school was judged inadequate in every area.",
     ],
 )
 def test_not_judgements(extract_text, text: str) -> None:
