@@ -76,9 +76,9 @@ def process_batch(jobs: list[Job], db_path: str, published: str | None = None, b
     except PipelineError as err:
         for index, parsed, _ in ready:
             outcomes[index] = _failed(PipelineError(parsed.source, err.reason), "extract")
-        return [o for o in outcomes if o is not None]
-    for (index, parsed, raw), record in zip(ready, records, strict=True):
-        outcomes[index] = Extracted(parsed, record, raw.data)
+    else:
+        for (index, parsed, raw), record in zip(ready, records, strict=True):
+            outcomes[index] = Extracted(parsed, record, raw.data)
     return [o for o in outcomes if o is not None]
 
 

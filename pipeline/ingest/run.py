@@ -131,16 +131,18 @@ class Ingestor:
             if isinstance(outcome, Unchanged):
                 self.report.unchanged.append(outcome.source)
             elif isinstance(outcome, Failed):
-                self.report.failures.append(outcome.failure)
-                LOGGER.warning("%s: %s", outcome.failure.source, outcome.failure.reason)
+                self._note(outcome.failure)
         for outcome in outcomes:
             self._tick(_source_of(outcome))
 
     def fail(self, err: PipelineError, stage: str) -> None:
         failure = IngestFailure(source=err.source, stage=stage, reason=err.reason)
-        self.report.failures.append(failure)
-        LOGGER.warning("%s", err)
+        self._note(failure)
         self._record(failure)
+
+    def _note(self, failure: IngestFailure) -> None:
+        self.report.failures.append(failure)
+        LOGGER.warning("%s: %s", failure.source, failure.reason)
 
     def _record(self, failure: IngestFailure) -> None:
         try:

@@ -73,10 +73,6 @@ class DocumentContext:
     def index_of(self, sentence: Span) -> int:
         return self._index.get(sentence.start, 0)
 
-    def text_of(self, sentence: Span) -> str:
-        index = self._index.get(sentence.start)
-        return self.texts[index] if index is not None and self.sentences[index].end == sentence.end else sentence.text
-
     def once(self, key: str, compute: Callable[[], T]) -> T:
         """A document-level answer computed once, however many facts ask for it."""
         if key not in self._memo:

@@ -54,18 +54,23 @@ class Timeline:
     @contextmanager
     def writing(self) -> Iterator[None]:
         """One write transaction, taken at once (BEGIN IMMEDIATE) so that a second process on the
-        same file waits its turn instead of failing; nested uses become savepoints."""
+        same file waits its turn instead of failing; nested uses become savepoints. A database
+        error rolls the whole transaction back and becomes a StoreError naming the file."""
         if self.db.conn.in_transaction:
             with self.db.atomic():
                 yield
             return
-        self.db.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield
-        except BaseException:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.rollback()
+                raise
+            self.db.conn.execute("COMMIT")
+        except sqlite3.Error as err:
             self.db.rollback()
-            raise
-        self.db.conn.execute("COMMIT")
+            raise StoreError(str(self.path), f"could not write to the timeline ({err}); nothing from this transaction was kept") from err
 
     def save(self, parsed: ParsedDocument, record: DocumentRecord, raw: bytes | None, extractor: str) -> str:
         """Store a document and replace its facts in one transaction; returns its id."""
@@ -80,16 +85,13 @@ class Timeline:
         """Store a batch in one transaction (one commit, not one per document); a document that
         cannot be written is rolled back alone and returned as its error, in the batch's order."""
         results: list[str | StoreError] = []
-        try:
-            with self.writing():
-                for parsed, record, raw in items:
-                    try:
-                        with self.db.atomic():
-                            results.append(self._save_one(parsed, record, raw, extractor))
-                    except sqlite3.Error as err:
-                        results.append(StoreError(parsed.source, f"could not write to the timeline ({err})"))
-        except sqlite3.Error as err:
-            raise StoreError(str(self.path), f"could not write to the timeline ({err}); nothing from this batch was stored") from err
+        with self.writing():
+            for parsed, record, raw in items:
+                try:
+                    with self.db.atomic():
+                        results.append(self._save_one(parsed, record, raw, extractor))
+                except sqlite3.Error as err:
+                    results.append(StoreError(parsed.source, f"could not write to the timeline ({err})"))
         return results
 
     def _save_one(self, parsed: ParsedDocument, record: DocumentRecord, raw: bytes | None, extractor: str) -> str:
