@@ -107,7 +107,7 @@ def test_paths_out_of_the_folder_are_read_where_they_point_and_written_nowhere(c
     assert snapshot(outside) == outside_before
 
 
-def test_a_sidecar_is_metadata_only(cwd) -> None:
+def test_a_sidecar_is_metadata_only_and_a_bad_one_fails_its_document(cwd) -> None:
     inbox = cwd / "inbox"
     inbox.mkdir()
     (inbox / "notice.txt").write_text(notice(4), encoding="utf-8")
@@ -115,15 +115,17 @@ def test_a_sidecar_is_metadata_only(cwd) -> None:
     (inbox / "notice.meta.json").write_text(json.dumps(sidecar), encoding="utf-8")
     (inbox / "broken.txt").write_text(notice(5), encoding="utf-8")
     (inbox / "broken.meta.json").write_text('{"url": "$(touch pwned)", ', encoding="utf-8")
+    (inbox / "fine.txt").write_text(notice(6), encoding="utf-8")
+    (inbox / "fine.meta.json").write_text(json.dumps({"url": "https://example.org/fine", "title": "../../x"}), encoding="utf-8")
     before = snapshot(cwd)
     result = run_cli("ingest", "inbox", "--db", "timeline.db")
     assert result.exit_code == 1
-    assert_failures_are_one_line_each(result.output, ["inbox/broken.meta.json"])
+    assert_failures_are_one_line_each(result.output, ["inbox/broken.txt", "inbox/notice.txt"])
+    assert "sidecar inbox/broken.meta.json: not valid JSON" in result.output
+    assert "sidecar inbox/notice.meta.json: published '../../x' is not a date in the form YYYY-MM-DD" in result.output
     with closing(sqlite3.connect(cwd / "timeline.db")) as conn:
         rows = conn.execute("select source, url, title, published, text from documents").fetchall()
-    assert rows == [("inbox/notice.txt", "file:///etc/passwd", "../../x", None, notice(4).strip())]
-    update = run_cli("update", "--db", "timeline.db")  # a saved file: URL is never fetched
-    assert update.exit_code == 0, update.output
+    assert rows == [("inbox/fine.txt", "https://example.org/fine", "../../x", None, notice(6).strip())]
     assert changed(before, snapshot(cwd)) <= DB_FILES
     assert not (cwd.parent / "x").exists() and not list(cwd.rglob("pwned"))
 

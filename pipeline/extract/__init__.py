@@ -10,13 +10,14 @@ from pipeline.records import DocumentRecord, ParsedDocument
 def extract_documents(parsed: Iterable[ParsedDocument], batch_size: int = 16) -> Iterator[DocumentRecord]:
     """Records for many documents, parsed by spaCy in batches (``nlp.pipe``)."""
     from pipeline.extract.nlp import default_nlp
+    from pipeline.extract.pieces import pipe_whole
     from pipeline.resolve.document import document_record
     from pipeline.resolve.gazetteer import default_gazetteer
 
     nlp = default_nlp()
     gazetteer = default_gazetteer()
     items = list(parsed)
-    for item, doc in zip(items, nlp.pipe((p.text for p in items), batch_size=batch_size), strict=True):
+    for item, doc in zip(items, pipe_whole(nlp, [p.text for p in items], batch_size), strict=True):
         yield document_record(item, doc, gazetteer)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,29 +18,37 @@ from spacy.tokens import Doc
 INNER_STOP = re.compile(r"[.!?][”’\"')]*\s+\S")
 
 
+# Values of spaCy's SENT_START attribute.
+STARTS, INSIDE, UNKNOWN = 1, -1, 0
+
+
 @Language.component("timeline_line_breaks_v1")
 def mark_line_breaks(doc: Doc) -> Doc:
+    """Set every sentence start in one array write: setting ``token.is_sent_start`` one token at
+    a time makes spaCy scan the whole Doc each time, which is quadratic on a long report."""
+    starts = doc.to_array(SENT_START).view("int64")  # SENT_START is -1, 0 or 1, stored as uint64
     line_start = True
     line_tokens: list[int] = []
     for token in doc:
         if token.is_space and "\n" in token.text:
-            _close_line(doc, line_tokens)
+            _close_line(doc, line_tokens, starts)
             line_tokens = []
             line_start = True
             continue
         if line_start:
-            token.is_sent_start = True
+            starts[token.i] = STARTS
             line_start = False
         line_tokens.append(token.i)
         if "\n" in token.whitespace_:
-            _close_line(doc, line_tokens)
+            _close_line(doc, line_tokens, starts)
             line_tokens = []
             line_start = True
-    _close_line(doc, line_tokens)
+    _close_line(doc, line_tokens, starts)
+    doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc
 
 
-def _close_line(doc: Doc, indices: list[int]) -> None:
+def _close_line(doc: Doc, indices: list[int], starts: numpy.ndarray) -> None:
     """A line with no stop inside it is one sentence: no token after its first starts another."""
     if len(indices) < 2:
         return
@@ -46,4 +56,4 @@ def _close_line(doc: Doc, indices: list[int]) -> None:
     if INNER_STOP.search(text):
         return
     for i in indices[1:]:
-        doc[i].is_sent_start = False
+        starts[i] = INSIDE

@@ -66,20 +66,39 @@ def process_batch(jobs: list[Job], db_path: str, published: str | None = None, b
         except PipelineError as err:
             outcomes.append(_failed(err, "fetch" if isinstance(err, FetchError) else "parse"))
             continue
+        except Exception as err:  # noqa: BLE001 - a parser bug fails this source alone, in one line
+            outcomes.append(_failed(PipelineError(job.source, f"could not be parsed ({_one_line(err)}); please report this as a bug"), "parse"))
+            continue
         if not job.force and is_unchanged(db_path, parsed):
             outcomes.append(Unchanged(job.source))
             continue
         ready.append((len(outcomes), parsed, raw))
         outcomes.append(None)
-    try:
-        records = list(extract_documents([parsed for _, parsed, _ in ready], batch_size))
-    except PipelineError as err:
-        for index, parsed, _ in ready:
-            outcomes[index] = _failed(PipelineError(parsed.source, err.reason), "extract")
-    else:
-        for (index, parsed, raw), record in zip(ready, records, strict=True):
-            outcomes[index] = Extracted(parsed, record, raw.data)
+    for (index, parsed, raw), record in zip(ready, _extract_all([parsed for _, parsed, _ in ready], batch_size), strict=True):
+        outcomes[index] = Extracted(parsed, record, raw.data) if isinstance(record, DocumentRecord) else record
     return [o for o in outcomes if o is not None]
+
+
+def _extract_all(documents: list[ParsedDocument], batch_size: int) -> list[DocumentRecord | Failed]:
+    """Records for the batch. Should extraction fail on the batch, each document is tried alone,
+    so the one that breaks it fails by itself, in one line, and the others are still stored."""
+    try:
+        return list(extract_documents(documents, batch_size))
+    except Exception:  # noqa: BLE001 - whatever it was, the documents are retried one by one
+        return [_extract_one(parsed) for parsed in documents]
+
+
+def _extract_one(parsed: ParsedDocument) -> DocumentRecord | Failed:
+    try:
+        return next(extract_documents([parsed], 1))
+    except PipelineError as err:
+        return _failed(PipelineError(parsed.source, err.reason), "extract")
+    except Exception as err:  # noqa: BLE001 - a bug in extraction must not stop the run
+        return _failed(PipelineError(parsed.source, f"extraction failed ({_one_line(err)}); please report this as a bug"), "extract")
+
+
+def _one_line(err: Exception) -> str:
+    return f"{type(err).__name__}: {' '.join(str(err).split())[:200]}"
 
 
 def _failed(err: PipelineError, stage: str) -> Failed:

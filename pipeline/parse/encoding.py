@@ -25,6 +25,8 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(source, data.decode(encoding, errors="replace"))
+    if b"\x00" in data[:4096] and (utf16 := utf16_without_bom(data)) is not None:
+        return _checked(source, data.decode(utf16, errors="replace"))  # NULs are valid UTF-8, so before it
     candidates = [declared] if declared else []
     candidates.append("utf-8")
     for encoding in candidates:
@@ -46,6 +48,25 @@ def decode_bytes(source: str, data: bytes, declared: str | None = None) -> str:
                 pass
         return _checked(source, text)
     return _checked(source, data.decode("cp1252", errors="replace"))
+
+
+# UTF-16 text of Latin script has a NUL as the high byte of almost every character: one byte of
+# each pair, always on the same side. Binary data has NULs scattered on both sides.
+UTF16_NUL_SHARE = 0.6
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes read as UTF-16 text written without a BOM."""
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    even_nuls, odd_nuls = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nuls >= UTF16_NUL_SHARE and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls >= UTF16_NUL_SHARE and odd_nuls == 0:
+        return "utf-16-be"
+    return None
 
 
 def has_text(text: str) -> bool:

@@ -23,6 +23,7 @@ from pipeline.parse.published import (
 )
 from pipeline.parse.text import strip_trailing_furniture
 from pipeline.records import ParsedDocument
+from pipeline.settings import SETTINGS
 
 LOGGER = logging.getLogger(__name__)
 # XHTML pages are read with the HTML parser on purpose: it tolerates the broken markup they often carry.
@@ -189,11 +190,40 @@ def main_text(html: str) -> str | None:
     )
 
 
+# libxml2, under lxml and so under trafilatura, stops reading markup nested deeper than this.
+MAX_MARKUP_DEPTH = 255
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+# Elements that never hold others, or whose end tag pages routinely leave out.
+_NOT_NESTING = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option".split())
+
+
+def markup_depth(html: str) -> int:
+    """How deeply the page's elements nest, counting open and end tags."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match[2].lower() in _NOT_NESTING or match[3]:
+            continue
+        depth = max(0, depth - 1) if match[1] else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def why_no_text(html: str) -> str:
+    """Why a page gave no main text, in words a user can act on."""
+    longest = max((len(run) for run in re.split(r"<[^>]*>", html)), default=0)
+    if longest > SETTINGS.max_document_chars:
+        return (f"text too long (one run of {longest:,} characters; the limit is {SETTINGS.max_document_chars:,}, about four "
+                "times the longest real Ofsted report); split it into its documents")
+    if (depth := markup_depth(html)) > MAX_MARKUP_DEPTH:
+        return f"markup nested {depth:,} levels deep, more than the {MAX_MARKUP_DEPTH} an HTML parser reads: a broken or hostile page"
+    return "no main text found in the HTML (is it a page of links or a script shell?)"
+
+
 def parse_html(source: str, html: str, url: str | None = None) -> ParsedDocument:
-    soup = BeautifulSoup(html, "lxml")
     text = main_text(html)
     if not text or not has_text(text):
-        raise ParseError(source, "no main text found in the HTML (is it a page of links or a script shell?)")
+        raise ParseError(source, why_no_text(html))
+    soup = BeautifulSoup(html, "lxml")
     text = strip_trailing_furniture(text)
     title = title_of(soup)
     published, origin = publication_date(soup, html, text, url)

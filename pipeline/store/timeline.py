@@ -99,8 +99,7 @@ class Timeline:
         existing = self.db.execute("select source, ingested_at from documents where id = ?", [doc_id]).fetchone()
         source, ingested_at = (existing[0], existing[1]) if existing else (parsed.source, now())
         record = record.model_copy(update={"source": source})
-        if parsed.url:
-            self._drop_replaced(parsed.url, doc_id)
+        self._drop_replaced(parsed.source, doc_id)
         self.db.table("documents").upsert(
             {
                 "id": doc_id, "source": source, "url": parsed.url, "title": parsed.title,
@@ -114,9 +113,10 @@ class Timeline:
         self._replace_facts(doc_id, record)
         return doc_id
 
-    def _drop_replaced(self, url: str, doc_id: str) -> None:
-        """A page whose text changed replaces the document it used to be."""
-        for (old,) in self.db.execute("select id from documents where url = ? and id != ?", [url, doc_id]).fetchall():
+    def _drop_replaced(self, source: str, doc_id: str) -> None:
+        """A source (a path or a fetched URL) holds one version: when its text changed, the new
+        version replaces the old. Never keyed on a URL a sidecar claims, which two files may share."""
+        for (old,) in self.db.execute("select id from documents where source = ? and id != ?", [source, doc_id]).fetchall():
             self.delete_document(old)
 
     def delete_document(self, doc_id: str) -> None:
