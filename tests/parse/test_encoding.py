@@ -26,3 +26,16 @@ def test_refuses_what_is_not_text_naming_the_source(data: bytes, reason: str) ->
         decode_bytes("corpus/broken/x.txt", data)
     assert str(err.value).startswith("corpus/broken/x.txt: ")
     assert reason in str(err.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_as_text_not_called_binary(encoding: str) -> None:
+    """Regression (issue 12): UTF-16 written without a BOM was refused as "binary data"."""
+    text = "Leeds City Council’s children’s services were judged good.\nThe inspection ended in May."
+    assert decode_bytes("export.txt", text.encode(encoding)) == text
+
+
+def test_nuls_scattered_on_both_sides_are_still_binary() -> None:
+    junk = bytes([0, 7, 0, 200, 13, 0, 0, 9, 81, 0]) * 300
+    with pytest.raises(ParseError, match="binary data"):
+        decode_bytes("junk.dat", junk)

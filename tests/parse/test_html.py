@@ -2,6 +2,7 @@
 
 import pytest
 
+from pipeline.errors import ParseError
 from pipeline.parse import parse_document
 from pipeline.parse.html import parse_html
 from pipeline.records import RawDocument
@@ -63,3 +64,23 @@ def test_the_user_outranks_the_page() -> None:
     raw = RawDocument(source="notice.html", data=page(META).encode(), meta={"published": "2011-05-03"})
     parsed = parse_document(raw)
     assert (parsed.published, parsed.published_from) == ("2011-05-03", "user")
+
+
+def test_markup_nested_past_what_a_parser_reads_is_named_as_such() -> None:
+    """Regression (issue 12): 50,000 nested divs were reported as a page with "no main text"."""
+    html = "<html><body>" + "<div>" * 50_000 + BODY + "</div>" * 50_000 + "</body></html>"
+    with pytest.raises(ParseError, match=r"^deep.html: markup nested 50,00\d levels deep"):
+        parse_html("deep.html", html)
+
+
+def test_a_page_of_one_huge_run_of_text_is_refused_by_its_length() -> None:
+    """Regression (issue 12): a 10 MB page with no markup break was reported as having "no main text"."""
+    sentence = "The council was told to improve its services for children and families. "
+    html = "<html><body><p>" + sentence * (10_500_000 // len(sentence)) + "</p></body></html>"
+    with pytest.raises(ParseError, match=r"^huge.html: text too long \(one run of 10,49\d,\d{3} characters; the limit is 500,000"):
+        parse_html("huge.html", html)
+
+
+def test_a_shallow_page_without_main_text_keeps_the_plain_message() -> None:
+    with pytest.raises(ParseError, match="no main text found"):
+        parse_html("shell.html", "<html><head><script>start()</script></head><body><div id='app'></div></body></html>")

@@ -25,3 +25,33 @@ def test_reopening_applies_no_migration_twice(db_path) -> None:
     open_timeline(db_path)
     timeline = open_timeline(db_path)
     assert [r["version"] for r in timeline.db["migrations"].rows] == [1, 2, 3]
+
+
+def _notice(source: str, text: str, url: str | None = None) -> tuple[ParsedDocument, DocumentRecord]:
+    return ParsedDocument(source=source, text=text, url=url), DocumentRecord(source=source, url=url)
+
+
+def test_two_files_that_claim_one_url_are_both_kept(db_path) -> None:
+    """Regression (issue 12): a sidecar URL shared by two files made the second delete the first."""
+    timeline = open_timeline(db_path)
+    for source, text in (("a.txt", "Leeds was rated good."), ("b.txt", "Hull was rated good.")):
+        parsed, record = _notice(source, text, url="https://example.org/same")
+        timeline.save(parsed, record, None, "test")
+    assert sorted(row["source"] for row in timeline.db.query("select source from documents")) == ["a.txt", "b.txt"]
+
+
+def test_an_edited_file_replaces_its_old_version(db_path) -> None:
+    """Regression (issue 12): an edited local file was stored beside its old version."""
+    timeline = open_timeline(db_path)
+    for text in ("Leeds was rated inadequate.", "Leeds was rated good."):
+        parsed, record = _notice("notices/leeds.txt", text)
+        timeline.save(parsed, record, None, "test")
+    assert [row["text"] for row in timeline.db.query("select text from documents")] == ["Leeds was rated good."]
+
+
+def test_a_text_from_a_second_source_keeps_the_first_source(db_path) -> None:
+    timeline = open_timeline(db_path)
+    for source in ("first.txt", "copy-of-first.txt"):
+        parsed, record = _notice(source, "Leeds was rated good.")
+        timeline.save(parsed, record, None, "test")
+    assert [row["source"] for row in timeline.db.query("select source from documents")] == ["first.txt"]
