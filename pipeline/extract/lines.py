@@ -44,7 +44,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
             line_tokens = []
             line_start = True
     _close_line(doc, line_tokens, starts)
-    doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
+    doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
