@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import threading
 import time
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -13,11 +14,32 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 TYPES = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"}
 
 
+# The drip routes send one byte per this many seconds: under any test's read timeout, so only a
+# deadline on the whole request stops them; DRIP_BYTES bounds how long a handler thread lingers.
+DRIP_SECONDS = 0.2
+DRIP_BYTES = 40
+# A label one over DNS's 63-character limit: refused before any lookup, so no request leaves 127.0.0.1.
+LONG_LABEL_URL = "http://" + "a" * 64 + ".example/notice.txt"
+
+
+@dataclass
+class Page:
+    """A response a test puts at a path of its own (a feed naming the test's files, a sitemap tree)."""
+
+    body: bytes
+    content_type: str = "application/xml"
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+
+
 class State:
-    """What the bad routes remember between requests (flaky counts, the feed's version)."""
+    """What the bad routes remember between requests (flaky counts, the feed's version, when each
+    path was asked for) and the pages tests put there."""
 
     def __init__(self) -> None:
         self.hits: dict[str, int] = {}
+        self.requests: list[tuple[str, float]] = []
+        self.pages: dict[str, Page] = {}
         self.feed_version = 1
         self.lock = threading.Lock()
 
@@ -25,6 +47,15 @@ class State:
         with self.lock:
             self.hits[path] = self.hits.get(path, 0) + 1
             return self.hits[path]
+
+    def asked(self, path: str) -> None:
+        with self.lock:
+            self.requests.append((path, time.monotonic()))
+
+    def times(self, path: str) -> list[float]:
+        """When ``path`` was requested (time.monotonic()), in order."""
+        with self.lock:
+            return [at for asked, at in self.requests if asked == path]
 
 
 def item_text(version: int) -> bytes:
@@ -59,6 +90,10 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
         path = self.path.split("?")[0]
         base = f"http://{self.headers['Host']}"
+        self.state.asked(path)
+        if path in self.state.pages:
+            page = self.state.pages[path]
+            return self.send(page.status, page.body, page.content_type, page.headers)
         if path == "/robots.txt":
             return self.send(200, b"User-agent: *\nDisallow: /private/\n")
         if path.startswith("/corpus/"):
@@ -86,11 +121,44 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(302, b"", headers={"Location": "/loop"})
         if path == "/moved":
             return self.send(301, b"", headers={"Location": "/corpus/broken/thurrock-valid-notice.txt"})
+        if path == "/to-data":
+            return self.send(302, b"", headers={"Location": "data:text/plain,Somerset%20notice"})
+        if path == "/to-bad-ipv6":
+            return self.send(302, b"", headers={"Location": "http://[::1/x"})
+        if path == "/to-long-label":
+            return self.send(302, b"", headers={"Location": LONG_LABEL_URL})
+        if path == "/to-file":
+            return self.send(302, b"", headers={"Location": "file:///etc/passwd"})
+        if path == "/to-private":
+            return self.send(302, b"", headers={"Location": "/private/notice.txt"})
+        if path.startswith(("/hops/", "/slow-hops/")):
+            return self.hop(path)
+        if path == "/drip-body":
+            return self.drip(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n" % DRIP_BYTES, b"x" * DRIP_BYTES)
+        if path == "/drip-headers":
+            return self.drip(b"HTTP/1.0 200 OK\r\nX-Slow: ", b"a" * DRIP_BYTES)
         if path == "/feed.xml":
             return self.send(200, feed_xml(base, self.state.feed_version), "application/rss+xml")
         if path == "/items/somerset.txt":
             return self.serve_bytes(item_text(self.state.feed_version), "text/plain")
         return self.send(404, b"not here")
+
+    def hop(self, path: str) -> None:
+        """/hops/N redirects to /hops/N-1 and /hops/0 is a notice; /slow-hops/ waits before each answer."""
+        prefix, _, left = path.rpartition("/")
+        if prefix == "/slow-hops":
+            time.sleep(DRIP_SECONDS * 2)
+        if not left.isdigit() or int(left) == 0:
+            return self.serve_bytes(b"Hops notice\n2 May 2016\n\nOfsted judged Leeds children's services to be good.\n", "text/plain")
+        return self.send(302, b"", headers={"Location": f"{prefix}/{int(left) - 1}"})
+
+    def drip(self, head: bytes, tail: bytes) -> None:
+        """Send ``head`` at once, then ``tail`` one byte every DRIP_SECONDS: a server that never quite stalls."""
+        self.close_connection = True
+        self.wfile.write(head)
+        for byte in tail:
+            time.sleep(DRIP_SECONDS)
+            self.wfile.write(bytes([byte]))
 
     def serve_file(self, file: Path) -> None:
         if not file.is_file():

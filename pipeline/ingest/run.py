@@ -14,11 +14,11 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 
-from pipeline.errors import PipelineError, StoreError
+from pipeline.errors import FetchError, ParseError, PipelineError, StoreError
 from pipeline.fetch import expand_sources
-from pipeline.fetch.feeds import feed_kind, item_urls
+from pipeline.fetch.feeds import Listing, read_listing, web_url
 from pipeline.fetch.http import HttpFetcher, is_url
 from pipeline.ingest.batch import EXTRACTOR_VERSION, Extracted, Failed, Job, Outcome, Unchanged, close_readers
 from pipeline.ingest.workers import run_batches
@@ -27,6 +27,12 @@ from pipeline.store.timeline import Timeline, now
 
 LOGGER = logging.getLogger(__name__)
 Progress = Callable[[str], None] | None
+# Sitemap indexes are followed this many levels down (the index given is level 0); the protocol
+# allows none nested, so 2 is already generous.
+MAX_SITEMAP_DEPTH = 2
+# Child sitemaps read for one feed given or saved; a large site splits 50,000 URLs per sitemap, so
+# 50 children cover 2.5 million pages, far beyond any council's news section.
+MAX_CHILD_SITEMAPS = 50
 
 
 @dataclass
@@ -63,9 +69,17 @@ class Ingestor:
             close_readers()
         return self.report
 
-    def _job(self, source: str) -> Job | None:
-        """A local file goes as its path; a URL is fetched here, or dropped when it has not changed."""
+    def _job(self, source: str, remote: bool = False) -> Job | None:
+        """A local file goes as its path; a URL is fetched here, or dropped when it has not changed.
+
+        A ``remote`` source (a feed's item, a saved page) came from a server or the database, not
+        from the user, so it is only ever a URL: were it read as a path, a feed could make this
+        machine store its own files.
+        """
         if not is_url(source):
+            if remote:
+                self.fail(FetchError(source, "not an http(s) URL; feed items and saved pages are only ever fetched, never read from disk"), "fetch")
+                return None
             return Job(source)
         try:
             raw = self._fetch(source)
@@ -93,20 +107,61 @@ class Ingestor:
         self.timeline.save_source(url, "page", **fields)
         return result.document if changed or not known.get("document_id") else None
 
-    def feed(self, url: str, kind: str = "feed") -> list[str]:
-        """Save a feed or sitemap and return the item URLs it lists now."""
+    def feed(self, url: str, saved: bool = False) -> list[str]:
+        """Save a feed or sitemap and return the web pages it lists now, following a sitemap index
+        to its child sitemaps. One that cannot be fetched or read is a failure and, unless it was
+        ``saved`` before, is not saved for ``update``."""
         try:
-            result = self.http().fetch(url)
-            if result.document is None:
-                return []
-            items = item_urls(url, result.document.data)
-            kind = feed_kind(result.document.data)
-            self.timeline.save_source(url, kind, etag=result.etag, last_modified=result.last_modified)
+            listing, final = self._listing(url)
         except PipelineError as err:
-            self.fail(err, "fetch")
+            note = "" if saved else "; not saved for `update`"
+            self.fail(type(err)(err.source, err.reason + note), _stage(err))
             return []
-        LOGGER.info("%s: %d items", url, len(items))
-        return items
+        if listing is None:
+            return []
+        pages = self._pages(url, final, listing, 0, [MAX_CHILD_SITEMAPS])
+        LOGGER.info("%s: %d items", url, len(pages))
+        return list(dict.fromkeys(pages))
+
+    def _listing(self, url: str, save: bool = True) -> tuple[Listing | None, str]:
+        """The feed or sitemap at ``url`` and its final URL, saved (with its validators) when ``save``."""
+        result = self.http().fetch(url)
+        if result.document is None:
+            return None, url
+        listing = read_listing(url, result.document.data, result.document.url)
+        if save:
+            kind = "feed" if listing.kind == "feed" else "sitemap"
+            self.timeline.save_source(url, kind, etag=result.etag, last_modified=result.last_modified)
+        return listing, result.document.url or url
+
+    def _pages(self, url: str, final: str, listing: Listing, depth: int, budget: list[int]) -> list[str]:
+        """The web pages a listing names: its links, checked one by one, or a sitemap index's
+        children's pages, at most ``budget[0]`` children in all and MAX_SITEMAP_DEPTH levels down."""
+        links: list[str] = []
+        for link in listing.links:
+            try:
+                links.append(web_url(final, link))
+            except PipelineError as err:
+                self.fail(err, "fetch")
+        if listing.kind != "sitemapindex":
+            return links
+        if depth >= MAX_SITEMAP_DEPTH:
+            self.fail(FetchError(url, f"a sitemap index {depth} levels down; sitemap indexes are followed only {MAX_SITEMAP_DEPTH} levels deep"), "fetch")
+            return []
+        pages: list[str] = []
+        for child in links:
+            if budget[0] <= 0:
+                self.fail(FetchError(url, f"lists more than {MAX_CHILD_SITEMAPS} child sitemaps in all; the rest are not read"), "fetch")
+                break
+            budget[0] -= 1
+            try:
+                found, child_final = self._listing(child, save=False)
+            except PipelineError as err:
+                self.fail(err, _stage(err))
+                continue
+            if found is not None:
+                pages += self._pages(child, child_final, found, depth + 1, budget)
+        return pages
 
     def _store(self, outcomes: list[Outcome]) -> None:
         """One transaction for the batch: its documents, their sources and its failures."""
@@ -161,6 +216,10 @@ def _source_of(outcome: Outcome) -> str:
     return outcome.source if isinstance(outcome, Unchanged) else outcome.failure.source
 
 
+def _stage(err: PipelineError) -> str:
+    return "parse" if isinstance(err, ParseError) else "fetch"
+
+
 def _batched(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
     iterator = iter(jobs)
     while batch := list(islice(iterator, size)):
@@ -180,18 +239,21 @@ def ingest(
     """Ingest paths, folders, globs and URLs, plus the items of any feeds or sitemaps given."""
     ingestor = Ingestor(timeline, published, progress, batch_size, fetcher, workers)
     sources = expand_sources(inputs)
+    items: dict[str, None] = {}
     for feed in feeds:
-        sources += [url for url in ingestor.feed(feed, "feed") if url not in sources]
-    return ingestor.run(sources)
+        items.update((url, None) for url in ingestor.feed(feed) if url not in sources)
+    jobs = chain((ingestor._job(source) for source in sources), (ingestor._job(url, remote=True) for url in items))
+    return ingestor.run_jobs(job for job in jobs if job is not None)
 
 
 def update(timeline: Timeline, progress: Progress = None, fetcher: HttpFetcher | None = None, workers: int = 1) -> IngestReport:
     """Poll every saved feed, sitemap and page again; ingest only what is new or changed."""
     ingestor = Ingestor(timeline, progress=progress, fetcher=fetcher, workers=workers)
-    urls = [s["url"] for s in timeline.sources(("page",)) if s["url"]]
+    urls = dict.fromkeys(str(s["url"]) for s in timeline.sources(("page",)) if s["url"])
     for feed in timeline.sources(("feed", "sitemap")):
-        urls += [u for u in ingestor.feed(str(feed["url"]), str(feed["kind"])) if u not in urls]
-    return ingestor.run(urls)
+        urls.update((u, None) for u in ingestor.feed(str(feed["url"]), saved=True))
+    jobs = (ingestor._job(url, remote=True) for url in urls)
+    return ingestor.run_jobs(job for job in jobs if job is not None)
 
 
 def reextract(timeline: Timeline, progress: Progress = None, workers: int = 1) -> IngestReport:

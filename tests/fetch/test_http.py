@@ -58,16 +58,3 @@ def test_requests_to_one_host_are_spaced_out(http_server) -> None:
         fetcher.fetch(f"{base}/corpus/broken/wokingham-latin1-notice.txt")
         assert time.monotonic() - started >= 0.25
 
-
-def test_feeds_and_sitemaps_list_their_items() -> None:
-    from pipeline.fetch.feeds import feed_kind, item_urls
-
-    rss = b'<?xml version="1.0"?><rss><channel><item><link>https://a.example/1</link></item></channel></rss>'
-    atom = b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://a.example/2"/></entry></feed>'
-    sitemap = b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.example/3</loc></url></urlset>'
-    assert [feed_kind(rss), feed_kind(atom), feed_kind(sitemap)] == ["feed", "feed", "sitemap"]
-    assert item_urls("rss", rss) == ["https://a.example/1"]
-    assert item_urls("atom", atom) == ["https://a.example/2"]
-    assert item_urls("sitemap", sitemap) == ["https://a.example/3"]
-    with pytest.raises(Exception, match="not an RSS/Atom feed or sitemap"):
-        item_urls("page.html", b"<html><body>hello</body></html>")
