@@ -15,8 +15,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.errors import PipelineError
+from pipeline.query.text import dumps, inert_json, one_line, prose
 from pipeline.settings import DEFAULT_DB
 
 ERR = Console(stderr=True)
@@ -35,11 +37,6 @@ workers_option = click.option(
 
 def _workers(workers: int) -> int:
     return workers or os.cpu_count() or 1
-
-
-def one_line(text: str) -> str:
-    """User text (file names, queries) printed as is, but never spread over lines by a control character."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 def _fail(err: PipelineError) -> None:
@@ -170,20 +167,20 @@ def parse(inputs: tuple[str, ...], jsonl: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 def export(db_path: Path, fmt: str) -> None:
     """Print one spec record per document (JSON Lines)."""
-    from pipeline.store import open_timeline
+    from pipeline.store import read_timeline
 
     with reported_errors():
-        timeline = open_timeline(db_path)
+        timeline = read_timeline(db_path)
     for record in timeline.records():
-        click.echo(record.model_dump_json(exclude={"authorities": {"__all__": set()}}))
+        click.echo(inert_json(record.model_dump_json(exclude={"authorities": {"__all__": set()}})))
 
 
 def _events(db_path: Path, authority: str, since: str | None, until: str | None):
     from pipeline.query.events import merge_events
     from pipeline.query.timeline import authority_timeline
-    from pipeline.store import open_timeline
+    from pipeline.store import read_timeline
 
-    return merge_events(authority_timeline(open_timeline(db_path), authority, since, until))
+    return merge_events(authority_timeline(read_timeline(db_path), authority, since, until))
 
 
 @main.command()
@@ -202,15 +199,16 @@ def show(authority: str, db_path: Path, since: str | None, until: str | None, fm
         render = {"csv": events_csv, "json": events_json}.get(fmt)
         click.echo(render(events) if render else events_markdown(authority, events), nl=False)
         return
-    table = Table(title=f"{authority}: {len(events)} events", show_lines=True, expand=True)
+    # Cells are Text, not strings, so that brackets in a document are never read as Rich markup.
+    table = Table(title=Text(f"{one_line(authority)}: {len(events)} events"), show_lines=True, expand=True)
     for column, ratio in (("date", 1), ("authority", 1), ("event", 1), ("detail", 2), ("evidence", 5), ("sources", 2)):
         table.add_column(column, overflow="fold", ratio=ratio)
     for e in events:
-        when = e.date or "?"
+        when = one_line(e.date or "?")
         if len(e.dates) > 1:
-            when += "\n(" + ", ".join(d for d in e.dates if d != e.date) + ")"
-        table.add_row(when, e.authority, e.event, e.detail, e.citations[0].evidence,
-                      "\n".join(sorted({c.source for c in e.citations})))
+            when += "\n(" + ", ".join(one_line(d) for d in e.dates if d != e.date) + ")"
+        table.add_row(Text(when), Text(one_line(e.authority)), Text(one_line(e.event)), Text(one_line(e.detail)),
+                      Text(prose(e.citations[0].evidence)), Text("\n".join(sorted({one_line(c.source) for c in e.citations}))))
     Console(width=max(OUT.width, 140)).print(table)
 
 
@@ -227,15 +225,16 @@ def search(query: str, db_path: Path, authority: str | None, kind: str | None, s
            limit: int, fmt: str) -> None:
     """Full-text search over evidence sentences and document text, with [highlighted] snippets."""
     from pipeline.query.search import search as run_search
-    from pipeline.store import open_timeline
+    from pipeline.store import read_timeline
 
     with reported_errors():
-        hits = run_search(open_timeline(db_path), query, authority, kind, since, until, limit)
+        hits = run_search(read_timeline(db_path), query, authority, kind, since, until, limit)
     if fmt == "json":
-        click.echo(json.dumps([h.model_dump() for h in hits], indent=2, ensure_ascii=False))
+        click.echo(dumps([h.model_dump() for h in hits]))
         return
     for h in hits:
-        click.echo(f"{h.date or '?':<10} {h.kind:<9} {h.authority or '':<14} {h.detail or ''}\n    {h.snippet}\n    {h.source}")
+        click.echo(f"{one_line(h.date or '?'):<10} {h.kind:<9} {one_line(h.authority or ''):<14} {prose(h.detail or '')}\n"
+                   f"    {prose(h.snippet)}\n    {one_line(h.source)}")
 
 
 @main.command()
@@ -245,17 +244,17 @@ def search(query: str, db_path: Path, authority: str | None, kind: str | None, s
 def people(name: str | None, db_path: Path, fmt: str) -> None:
     """People with their roles over time and the documents that quote them."""
     from pipeline.query.people import people as find_people
-    from pipeline.store import open_timeline
+    from pipeline.store import read_timeline
 
     with reported_errors():
-        found = find_people(open_timeline(db_path), name)
+        found = find_people(read_timeline(db_path), name)
     if fmt == "json":
-        click.echo(json.dumps([p.model_dump() for p in found], indent=2, ensure_ascii=False))
+        click.echo(dumps([p.model_dump() for p in found]))
         return
     for person in found:
-        click.echo(person.name)
+        click.echo(prose(person.name))
         for a in person.appearances:
-            click.echo(f"    {a.date or '?':<10} {a.role or '(no role stated)'}  — {a.source}")
+            click.echo(f"    {one_line(a.date or '?'):<10} {prose(a.role or '(no role stated)')}  — {one_line(a.source)}")
 
 
 @main.command()
@@ -264,9 +263,10 @@ def people(name: str | None, db_path: Path, fmt: str) -> None:
 def serve(db_path: Path, port: int) -> None:
     """Browse the timeline in Datasette (read-only, on 127.0.0.1)."""
     from pipeline.query.serve import serve as run_serve
+    from pipeline.store import read_timeline
 
-    if not db_path.exists():
-        _fail(PipelineError(str(db_path), "no timeline database here; run `timeline ingest` first"))
+    with reported_errors():
+        read_timeline(db_path).db.close()  # the same refusals as every read command, before Datasette starts
     sys.exit(run_serve(db_path, port))
 
 
@@ -284,7 +284,7 @@ def report(authority: str, db_path: Path, output: Path, since: str | None, until
         events = _events(db_path, authority, since, until)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(report_html(authority, events), encoding="utf-8")
-    ERR.print(f"{len(events)} events -> {output}", highlight=False, soft_wrap=True)
+    ERR.print(one_line(f"{len(events)} events -> {output}"), highlight=False, markup=False, soft_wrap=True)
 
 
 @main.command()
@@ -297,17 +297,17 @@ def report(authority: str, db_path: Path, output: Path, since: str | None, until
 def evaluate(gold: Path, db_path: Path, predictions: Path | None, misses: bool, as_json: bool) -> None:
     """Per-field precision, recall and F1 against GOLD, by the spec's rules."""
     from pipeline.evaluate.score import Scorer, format_scores, read_jsonl
-    from pipeline.store import open_timeline
+    from pipeline.store import read_timeline
 
     with reported_errors():
-        predicted = read_jsonl(predictions) if predictions else [r.model_dump() for r in open_timeline(db_path).records()]
+        predicted = read_jsonl(predictions) if predictions else [r.model_dump() for r in read_timeline(db_path).records()]
     scores = Scorer().score(read_jsonl(gold), predicted)
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=2))
         return
     click.echo(format_scores(scores))
     if misses:
-        click.echo("\n".join(scores.misses))
+        click.echo("\n".join(one_line(miss) for miss in scores.misses))
 
 
 @main.command()

@@ -1,13 +1,20 @@
-"""The CLI end to end on the bundled corpus: ingest, export, show, evaluate, schema."""
+"""The CLI end to end on the bundled corpus: ingest, export, show, evaluate, schema; read commands
+pointed at the wrong file."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
+from pathlib import Path
 
-from tests.conftest import CORPUS, SHARED, needs_shared, read_jsonl, run_cli
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import CORPUS, ROOT, SHARED, needs_shared, read_jsonl, run_cli
 
 
 def test_corpus_ingests_exports_and_scores(db_path) -> None:
@@ -60,7 +67,9 @@ def test_show_an_unknown_authority_says_what_to_do(db_path) -> None:
     from click.testing import CliRunner
 
     from pipeline.cli import main
+    from pipeline.store import open_timeline
 
+    open_timeline(db_path).close()
     result = CliRunner().invoke(main, ["show", "Atlantis", "--db", str(db_path)])
     assert result.exit_code == 1
     assert "Atlantis: no such authority" in result.output
@@ -113,3 +122,80 @@ def test_parse_prints_title_date_and_text_without_a_database(tmp_path) -> None:
     assert parsed["published"] == "2013-06-04"
     assert "Thurrock Council" in parsed["text"]
     assert "empty.txt: empty document" in result.output
+
+
+# Every command that only reads the timeline, as a user would type it.
+READ_COMMANDS = {
+    "show": ["show", "Somerset"],
+    "show markdown": ["show", "Somerset", "--format", "markdown"],
+    "search": ["search", "improvement notice"],
+    "people": ["people"],
+    "export": ["export"],
+    "report": ["report", "Somerset", "-o", "{out}"],
+    "evaluate": ["evaluate", str(CORPUS / "gold.jsonl")],
+}
+
+
+def read_command(name: str, db: Path, out: Path) -> list[str]:
+    return [arg.replace("{out}", str(out)) for arg in READ_COMMANDS[name]] + ["--db", str(db)]
+
+
+def one_error_line(result) -> str:
+    """A refusal is exit status 1 and one line on stderr, never a traceback."""
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS)
+def test_a_read_command_on_a_missing_file_says_to_ingest_and_creates_nothing(tmp_path, command: str) -> None:
+    db = tmp_path / "outputs" / "timeline.db"
+    result = CliRunner().invoke(_main(), read_command(command, db, tmp_path / "out.html"))
+    assert one_error_line(result) == f"error: {db}: no timeline database here; run `timeline ingest` first"
+    assert not db.parent.exists()
+    assert not (tmp_path / "out.html").exists()
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS)
+def test_a_read_command_on_another_applications_sqlite_file_leaves_it_as_it_was(tmp_path, command: str) -> None:
+    """Regression (issue 12, item 15): the file was switched to WAL and the command failed with
+    "table documents already exists"."""
+    db = tmp_path / "app.sqlite"
+    with closing(sqlite3.connect(db)) as conn:
+        conn.executescript("create table documents (id integer primary key, body text); create table users (name text);")
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    result = CliRunner().invoke(_main(), read_command(command, db, tmp_path / "out.html"))
+    assert one_error_line(result) == (f"error: {db}: not a timeline database (it has tables documents, users); "
+                                      "point --db at a file made by `timeline ingest`")
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.sqlite"], "no -wal, -shm or report beside it"
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS)
+def test_a_read_command_on_a_file_that_is_not_sqlite_says_so(tmp_path, command: str) -> None:
+    db = tmp_path / "report.pdf"
+    db.write_bytes(b"%PDF-1.4\n1 0 obj\n")
+    result = CliRunner().invoke(_main(), read_command(command, db, tmp_path / "out.html"))
+    assert one_error_line(result) == (f"error: {db}: not a SQLite database (it starts with b'%PDF-1.4'); "
+                                      "point --db at a file made by `timeline ingest`")
+    assert db.read_bytes() == b"%PDF-1.4\n1 0 obj\n"
+
+
+def test_serve_refuses_another_applications_file_before_starting_datasette(tmp_path) -> None:
+    db = tmp_path / "app.sqlite"
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("create table users (name text)")
+    before = db.read_bytes()
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "serve", "--db", str(db), "--port", "1"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"error: {db}: not a timeline database (it has tables users); "
+                                     "point --db at a file made by `timeline ingest`")
+    assert db.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["app.sqlite"]
+
+
+def _main():
+    from pipeline.cli import main
+
+    return main

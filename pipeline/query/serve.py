@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -70,23 +70,23 @@ def metadata(db_name: str) -> dict[str, Any]:
     }
 
 
-def checkpoint(db_path: Path) -> None:
-    """Fold the write-ahead log into the database file: Datasette opens it immutable (``-i``), and an
-    immutable reader sees only the main file, not what is still waiting in ``-wal``."""
-    with sqlite3.connect(db_path, timeout=60) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-
-
 def serve_command(db_path: Path, port: int, host: str = "127.0.0.1") -> list[str]:
-    """The datasette command line, with the metadata written beside the database (whose WAL is
-    checkpointed first, so the served file is complete)."""
-    checkpoint(db_path)
-    meta_path = db_path.with_suffix(".metadata.json")
-    meta_path.write_text(json.dumps(metadata(db_path.stem), indent=2), encoding="utf-8")
-    return [sys.executable, "-m", "datasette", "serve", "-i", str(db_path), "--metadata", str(meta_path),
+    """Datasette's command line with the read-only plugin (pipeline/query/read_only.py), reading its
+    metadata from stdin. The file is served mutable, not immutable (``-i``): an ``ingest`` may write
+    to it while it is served, and an immutable reader would show stale counts and then "database
+    disk image is malformed". Nothing is written beside the database."""
+    return [sys.executable, "-m", "pipeline.query.read_only", "serve", str(db_path), "--metadata", "-",
             "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
 
 
 def serve(db_path: Path, port: int) -> int:
-    return subprocess.call(serve_command(db_path, port))
+    """Run Datasette until it stops; Ctrl-C reaches it too, and is its to answer."""
+    with subprocess.Popen(serve_command(db_path, port), stdin=subprocess.PIPE, text=True) as process:
+        assert process.stdin is not None
+        with suppress(BrokenPipeError):  # Datasette stopped before reading it; its exit status says why
+            process.stdin.write(json.dumps(metadata(db_path.stem)))
+            process.stdin.close()
+        try:
+            return process.wait()
+        except KeyboardInterrupt:
+            return process.wait()

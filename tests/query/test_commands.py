@@ -6,16 +6,15 @@ import csv
 import io
 import json
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.conftest import CORPUS, run_cli
+from tests.query.conftest import serving
 
 
 @pytest.fixture(scope="module")
@@ -56,35 +55,20 @@ def test_people_lists_roles_and_the_documents_quoting_them(corpus_db) -> None:
     assert found[0]["appearances"][0]["role"] == "director of children's services"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_serve_runs_datasette_read_only_with_canned_queries(corpus_db) -> None:
-    from pipeline.query.serve import serve_command
-
-    port = _free_port()
-    process = subprocess.Popen(serve_command(corpus_db, port), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        base = f"http://127.0.0.1:{port}/{corpus_db.stem}"
-        for _ in range(100):
-            try:
-                response = httpx.get(f"{base}/open_interventions.json?_shape=array", timeout=2)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+def test_serve_runs_datasette_read_only_with_canned_queries(corpus_db, tmp_path) -> None:
+    with serving(corpus_db, tmp_path / "datasette.log") as served:
+        response = httpx.get(f"{served.base}/open_interventions.json?_shape=array", timeout=5)
         assert response.status_code == 200
         rows = response.json()
         assert all(r["kind"] in {"improvement_notice", "statutory_direction"} for r in rows)
-        timeline = httpx.get(f"{base}/authority_timeline.json?authority=Wokingham&_shape=array", timeout=5).json()
+        timeline = httpx.get(f"{served.base}/authority_timeline.json?authority=Wokingham&_shape=array", timeout=5).json()
         assert {r["event"] for r in timeline} == {"judgement", "action"} and all(r["evidence"] for r in timeline)
-        tables = httpx.get(f"{base}.json", timeout=5).json()
+        tables = httpx.get(f"{served.base}.json", timeout=5).json()
         assert "judgements" in {t["name"] for t in tables["tables"]}
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+        plugins = httpx.get(served.base.rsplit("/", 1)[0] + "/-/plugins.json", timeout=5).json()
+        assert [p["name"] for p in plugins] == ["pipeline.query.read_only"]
+    assert sorted(p.name for p in corpus_db.parent.iterdir() if not p.name.startswith("timeline.db")) == [], \
+        "nothing written beside the database"
 
 
 def chromium() -> str | None:
