@@ -35,6 +35,18 @@ workers_option = click.option(
 )
 
 
+def _user_date(value: str | None) -> str | None:
+    """A date the user states outranks every document's own: refuse one that cannot be right (exit 2)."""
+    from pipeline.fetch.metadata import user_date
+
+    if value is None:
+        return None
+    try:
+        return user_date(value)
+    except ValueError as err:
+        raise click.BadParameter(one_line(str(err))) from None
+
+
 def _workers(workers: int) -> int:
     return workers or os.cpu_count() or 1
 
@@ -82,7 +94,8 @@ def _progress(total: int, quiet: bool) -> Progress:
 @click.argument("inputs", nargs=-1)
 @db_option
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS/Atom feed or sitemap whose items to ingest (saved for `update`).")
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for the files of this call that give none.")
+@click.option("--published", metavar="YYYY-MM-DD", callback=lambda _ctx, _param, value: _user_date(value),
+              help="Publication date for the files of this call that give none.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; failures are still printed.")
 @workers_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,

@@ -199,3 +199,18 @@ def _main():
     from pipeline.cli import main
 
     return main
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [("banana", "not a date in the form YYYY-MM-DD"), ("2013-02-30", "not a real date"), ("3000-01-01", "is in the future"),
+     ("yesterday", "not a date in the form YYYY-MM-DD")],
+)
+def test_ingest_refuses_a_published_date_that_cannot_be_right(tmp_path, value: str, reason: str) -> None:
+    """Regression (issue 12): an impossible --published was accepted and silently ignored."""
+    (tmp_path / "n.txt").write_text("Ofsted judged Leeds good.\n", encoding="utf-8")
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "n.txt"), "--published", value, "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 2 and reason in result.output
+    assert not (tmp_path / "t.db").exists()
