@@ -21,7 +21,7 @@ import re
 from spacy.tokens import Span
 
 from pipeline.records import ActionRecord
-from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, evidence_of
+from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, coordinated, evidence_of
 from pipeline.resolve.gazetteer import Authority
 
 # Kinds that are too common as ordinary words to count without a government actor nearby.
@@ -66,23 +66,6 @@ def lead_in(ctx: DocumentContext, sentence: Span) -> Span | None:
     return None
 
 
-def coordinated(ctx: DocumentContext, mentions: list[tuple[Span, Authority]], index: int) -> list[Authority]:
-    """The authority at ``index`` and those joined to it by 'and', '&' or commas."""
-    chosen = [mentions[index][1]]
-    doc = ctx.doc
-    for step in (-1, 1):
-        i = index
-        while 0 <= i + step < len(mentions):
-            left, right = sorted((mentions[i][0], mentions[i + step][0]), key=lambda s: s.start)
-            between = doc[left.end : right.start].text.strip().lower()
-            between = re.sub(r"^[’']s\b", "", between).strip()
-            if between not in {",", "and", "&", ", and", "or"}:
-                break
-            chosen.append(mentions[i + step][1])
-            i += step
-    return chosen
-
-
 def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | None, refers_back: bool) -> list[Authority]:
     named = [(s, a) for s, a in ctx.authorities_in(sentence) if s.label_ != "GROUPING" or cue.kb_id_ != "support"]
     before = [i for i, (s, _) in enumerate(named) if s.start < cue.start]
@@ -95,6 +78,8 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
             lead = {t.lower_ for t in ctx.doc[max(cue.end, named[i][0].start - 3) : named[i][0].start]}
             if (cue.kb_id_ == "support" and lead & RECIPIENT_WORDS) or active_takeover:
                 return [named[i][1]]
+    if recipients := recipients_of(cue, named):
+        return _unique_authorities(recipients)
     if before:
         return _unique_authorities(coordinated(ctx, named, before[-1]))
     if GENERIC_COUNCILS.search(sentence.text):
@@ -110,6 +95,29 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
     if named:
         return _unique_authorities(coordinated(ctx, named, after[0]))
     return []
+
+
+# Prepositions that name whom a measure is aimed at: "notices to Salford", "commissioners into
+# Slough", "powers of direction in relation to Haringey", "a direction on Reading".
+RECIPIENT_PREPOSITIONS = {"to", "into", "in", "on", "against", "over"}
+
+
+def recipients_of(cue: Span, named: list[tuple[Span, Authority]]) -> list[Authority]:
+    """The authorities the parse attaches to the measure as its recipient: those inside a
+    prepositional phrase (``RECIPIENT_PREPOSITIONS``) hanging from the cue or from the words that
+    lead from it up to its clause's verb. One measure aimed at a list of authorities names every
+    one ("notices to Salford, Leicester and Surrey"), and a recipient after the cue outranks an
+    authority named earlier in another clause."""
+    reach: set[int] = set()
+    node = cue.root
+    while True:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPOSITIONS and not (cue.start <= child.i < cue.end):
+                reach.update(t.i for t in child.subtree)
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i or node.dep_ in {"conj", "ccomp", "advcl", "relcl"}:
+            break
+        node = node.head
+    return [authority for span, authority in named if span.root.i in reach and span.start >= cue.end]
 
 
 def _referred_to(ctx: DocumentContext, sentence: Span) -> list[Authority]:

@@ -96,3 +96,21 @@ def outermost(spans: list[Span]) -> list[Span]:
             continue
         kept.append(span)
     return kept
+
+
+def coordinated(ctx: DocumentContext, mentions: list[tuple[Span, Authority]], index: int) -> list[Authority]:
+    """The authority at ``index`` and those joined to it by 'and', '&' or commas."""
+    chosen = [mentions[index][1]]
+    doc = ctx.doc
+    for step in (-1, 1):
+        i = index
+        while 0 <= i + step < len(mentions):
+            left, right = sorted((mentions[i][0], mentions[i + step][0]), key=lambda s: s.start)
+            between = doc[left.end : right.start].text.strip().lower()
+            between = re.sub(r"^[’']s\b", "", between).strip()
+            between = " ".join(re.sub(r"\([^()]*\)", " ", between).split())  # "Stoke (2007), Haringey (2008)"
+            if between not in {",", "and", "&", ", and", "or"}:
+                break
+            chosen.append(mentions[i + step][1])
+            i += step
+    return chosen

@@ -51,3 +51,24 @@ def test_the_authority_can_come_from_the_sentence_before(extract_text) -> None:
 )
 def test_not_actions(extract_text, text: str) -> None:
     assert kinds(extract_text(text, "2015-06-01")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parse attaches the recipient to the measure, even after another authority in the sentence
+        ("Having praised Leeds, the department then issued improvement notices to Walsall and Sandwell.",
+         {("Walsall", "improvement_notice", "directed"), ("Sandwell", "improvement_notice", "directed")}),
+        ("Ministers sent commissioners into Slough, Tower Hamlets and Northamptonshire over the past two years.",
+         {("Slough", "commissioner", "directed"), ("Tower Hamlets", "commissioner", "directed"),
+          ("Northamptonshire", "commissioner", "directed")}),
+        # a year in brackets after each authority does not break the list
+        ("The Secretary of State used his powers of direction in relation to Torbay (2010), Birmingham (2014) and Reading (2016).",
+         {("Torbay", "statutory_direction", "directed"), ("Birmingham", "statutory_direction", "directed"),
+          ("Reading", "statutory_direction", "directed")}),
+        # the authority before the cue still counts when nothing is aimed at after it
+        ("Croydon was issued with an improvement notice in March.", {("Croydon", "improvement_notice", "directed")}),
+    ],
+)
+def test_one_measure_aimed_at_a_list_is_an_action_for_each(extract_text, text: str, expected: set) -> None:
+    assert kinds(extract_text(text, "2017-06-01")) == expected
