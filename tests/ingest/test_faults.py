@@ -8,28 +8,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import sqlite3
 import subprocess
-import time
 
 from tests.conftest import CORPUS, run_cli
-from tests.ingest.conftest import TIMELINE, consistent, export, stored_documents
+from tests.ingest.conftest import DOCUMENTS, TIMELINE, Ingest, consistent, export, frozen, stored_documents, wait_for_first_commit
 
 
-def test_an_ingest_killed_mid_batch_leaves_a_consistent_database_and_the_next_run_completes_it(tmp_path, undisturbed) -> None:
+def test_an_ingest_killed_mid_batch_leaves_a_consistent_database_and_the_next_run_completes_it(tmp_path, undisturbed, start_ingest: Ingest) -> None:
     db = tmp_path / "timeline.db"
-    process = subprocess.Popen([*TIMELINE, "ingest", str(CORPUS / "documents"), "--db", str(db), "--quiet"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while stored_documents(db) == 0 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert process.poll() is None, "the run ended before it could be killed; the corpus is too small for this test"
-    process.send_signal(signal.SIGKILL)  # the first batch is committed; the second is being extracted
+    process = start_ingest(db, "--batch-size", "4")
+    wait_for_first_commit(process, db)
+    with frozen(process):  # frozen, the count is exactly what the killed run will have committed
+        stored_before = stored_documents(db)
+        assert stored_before < DOCUMENTS, "the run ended before it could be killed"
+        process.kill()  # a batch is committed; the next is being extracted or written
     process.wait()
 
-    stored_before = stored_documents(db)
-    assert 0 < stored_before < len(list((CORPUS / "documents").iterdir()))
+    assert stored_documents(db) == stored_before
     consistent(db)
 
     again = run_cli("ingest", str(CORPUS / "documents"), "--db", str(db))
