@@ -26,6 +26,15 @@ from pipeline.resolve.gazetteer import Authority
 
 # Kinds that are too common as ordinary words to count without a government actor nearby.
 NEED_ACTOR = {"support", "intervention", "takeover"}
+# Bodies that, once set up, are talked about in passing ("overseen by the Improvement Board", "the
+# independent chair of the LSCB meets …"): without an actor or a status cue they count only when the
+# sentence sets one up, appoints one or requires one.
+PASSING_KINDS = {"improvement_board", "independent_chair"}
+MEASURE_TAKEN = re.compile(
+    r"\b(?:appoint\w*|set(?:s|ting)? up|establish\w*|install\w*|put in place|direct\w*|requir\w*|impos\w*|"
+    r"sen[dt]s?|sending|creat\w*|announc\w*|new|will (?:be )?(?:have|chair|lead|oversee))\b",
+    re.IGNORECASE,
+)
 BULLET = re.compile(r"^\s*(?:[•◼▪●*·–-]|\d+[.)]|\(?[a-z]\))\s*|^\s*that\b", re.IGNORECASE)
 REFERS_BACK = re.compile(
     r"\b(?:the council|the authority|the local authority|its (?:children[’']s )?services|the county|the borough|"
@@ -196,6 +205,8 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
             actor = actor_of(ctx, sentence, cue, intro)
             if cue.kb_id_ in NEED_ACTOR and actor is None:
                 continue
+            if cue.kb_id_ in PASSING_KINDS and actor is None and not ctx.cues(sentence, "STATUS") and not MEASURE_TAKEN.search(sentence.text):
+                continue  # a board or chair already there, mentioned in passing
             if cue.kb_id_ == "improvement_plan" and actor is None and not REQUIRED.search(sentence.text + (intro.text if intro else "")):
                 continue  # the council's own plan
             status = status_of(ctx, sentence, cue, intro)

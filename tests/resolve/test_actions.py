@@ -72,3 +72,28 @@ def test_not_actions(extract_text, text: str) -> None:
 )
 def test_one_measure_aimed_at_a_list_is_an_action_for_each(extract_text, text: str, expected: set) -> None:
     assert kinds(extract_text(text, "2017-06-01")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Bradford the board's independent chair presents the annual report to councillors each spring.",
+        "Progress in Wirral is reported every quarter to the improvement board, which scrutinises the data.",
+        "In Croydon she also sits on the children's improvement board and the corporate parenting panel.",
+    ],
+)
+def test_a_board_or_chair_mentioned_in_passing_is_not_a_measure(extract_text, text: str) -> None:
+    assert kinds(extract_text(text, "2016-06-01")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An independent chair will be appointed to lead the improvement board in Rotherham.",
+         {("Rotherham", "independent_chair", "directed"), ("Rotherham", "improvement_board", "directed")}),
+        ("Swindon must establish an improvement board within three months.", {("Swindon", "improvement_board", "directed")}),
+        ("A new improvement board for Peterborough meets for the first time next week.", {("Peterborough", "improvement_board", "directed")}),
+    ],
+)
+def test_a_board_or_chair_set_up_is_a_measure(extract_text, text: str, expected: set) -> None:
+    assert kinds(extract_text(text, "2016-06-01")) == expected
