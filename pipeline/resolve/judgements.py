@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.records import JudgementRecord
 from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, evidence_of, outermost
@@ -226,6 +226,8 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         ratings = outermost(ratings)  # 'requires improvement to be good' is one grade, not also 'good'
         ratings = [r for i, r in enumerate(ratings) if r.start not in features and not _negated(r, sentence)
                    and (grade_list or in_grade_position(r, sentence, ratings[i - 1].end if i else sentence.start))]
+        if not grade_list and not ctx.authorities_in(sentence):
+            ratings = [r for r in ratings if not graded_by_count(r)]  # "Three were judged good": a count, not a grade
         if other_body_document and not CHILDRENS_SERVICES.search(sentence.text):
             continue
         others = ctx.cues(sentence, "OTHER_BODY")
@@ -261,6 +263,25 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
                 )
             )
     return _unique(records)
+
+
+def graded_by_count(rating: Span) -> bool:
+    """Whether what the grade is said of is a count, read from the parse: the grading verb's subject
+    is a number or a counted noun ("Three were judged good", "39 were rated inadequate"), or the grade
+    qualifies a counted noun ("one of only three councils judged outstanding"). Such a sentence tells
+    how many of something got a grade, not the grade of the authority the document is about."""
+    verb = rating.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if any(_is_count(child) for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}):
+        return True
+    return verb.dep_ in {"acl", "relcl"} and _is_count(verb.head)
+
+
+def _is_count(token: Token) -> bool:
+    if token.pos_ == "PROPN" or token.ent_type_ in {"DATE", "TIME"}:
+        return False  # "in 2021, when …" is a year, not a count
+    return token.pos_ == "NUM" or token.like_num or any(child.dep_ in {"nummod", "quantmod"} for child in token.children)
 
 
 def _negated(rating: Span, sentence: Span) -> bool:

@@ -74,3 +74,24 @@ def test_a_past_grade_counts_with_its_own_date_or_none(extract_text) -> None:
 def test_an_area_inside_another_service_is_not_graded(extract_text) -> None:
     text = "Since the last inspection, the education provision for Croydon's children in care is good."
     assert extract_text(text, "2020-02-14").judgements == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four of them were judged outstanding at their last inspection.",
+        "Of the 12 homes, nine were rated good and two requires improvement.",
+        "Ofsted found that 45% of the plans it sampled were judged good.",
+        "Only two of the providers inspected this year were rated inadequate.",
+    ],
+)
+def test_a_count_of_graded_things_is_not_a_grade_of_the_authority(extract_text, sentence: str) -> None:
+    """Issue 13, J5: in a report about one council, a count of graded homes or plans is not its grade."""
+    text = f"Ofsted inspection of Darlington children's services\nThe council runs its own children's homes. {sentence}\n"
+    assert grades(extract_text(text, "2018-05-21")) == set()
+
+
+def test_a_roundup_that_names_the_counted_councils_still_grades_each(extract_text) -> None:
+    """A count that goes with the names it counts is a grade for each of them (J2)."""
+    text = "In 2012 two councils, Hull and Bury, were rated inadequate by Ofsted.\n"
+    assert ("Bury", "overall_effectiveness", "inadequate") in grades(extract_text(text, "2013-01-10"))
