@@ -26,10 +26,11 @@ from pipeline.resolve.gazetteer import Authority
 
 # Kinds that are too common as ordinary words to count without a government actor nearby.
 NEED_ACTOR = {"support", "intervention", "takeover"}
-# Bodies that, once set up, are talked about in passing ("overseen by the Improvement Board", "the
-# independent chair of the LSCB meets …"): without an actor or a status cue they count only when the
-# sentence sets one up, appoints one or requires one.
-PASSING_KINDS = {"improvement_board", "independent_chair"}
+# Bodies and posts that are talked about in passing ("overseen by the Improvement Board", "the
+# independent chair of the LSCB meets …") or share a word with something else (a "commissioner" is
+# also whoever buys services): without an actor or a status cue they count only when the sentence
+# sets one up, appoints, sends or requires one.
+PASSING_KINDS = {"improvement_board", "independent_chair", "commissioner"}
 MEASURE_TAKEN = re.compile(
     r"\b(?:appoint\w*|set(?:s|ting)? up|establish\w*|install\w*|put in place|direct\w*|requir\w*|impos\w*|"
     r"sen[dt]s?|sending|creat\w*|announc\w*|new|will (?:be )?(?:have|chair|lead|oversee))\b",

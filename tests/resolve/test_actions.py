@@ -80,6 +80,8 @@ def test_one_measure_aimed_at_a_list_is_an_action_for_each(extract_text, text: s
         "In Bradford the board's independent chair presents the annual report to councillors each spring.",
         "Progress in Wirral is reported every quarter to the improvement board, which scrutinises the data.",
         "In Croydon she also sits on the children's improvement board and the corporate parenting panel.",
+        "Commissioners' plans in Sandwell do not yet show which placements are needed.",
+        "In Hull the health trust, as commissioner, pays for the therapy service.",
     ],
 )
 def test_a_board_or_chair_mentioned_in_passing_is_not_a_measure(extract_text, text: str) -> None:
@@ -93,6 +95,7 @@ def test_a_board_or_chair_mentioned_in_passing_is_not_a_measure(extract_text, te
          {("Rotherham", "independent_chair", "directed"), ("Rotherham", "improvement_board", "directed")}),
         ("Swindon must establish an improvement board within three months.", {("Swindon", "improvement_board", "directed")}),
         ("A new improvement board for Peterborough meets for the first time next week.", {("Peterborough", "improvement_board", "directed")}),
+        ("A commissioner has been sent in to run children's services in Slough.", {("Slough", "commissioner", "directed")}),
     ],
 )
 def test_a_board_or_chair_set_up_is_a_measure(extract_text, text: str, expected: set) -> None:
