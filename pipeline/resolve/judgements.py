@@ -22,7 +22,8 @@ import re
 from spacy.tokens import Span, Token
 
 from pipeline.records import JudgementRecord
-from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, evidence_of, outermost
+from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, coordinated, evidence_of, outermost
+from pipeline.resolve.gazetteer import Authority
 
 # Words just before a grade that put it in grade position.
 GRADE_LEAD = {
@@ -70,6 +71,8 @@ def _areas(ctx: DocumentContext, sentence: Span) -> list[Span]:
             continue  # "inspection of safeguarding and looked after children services" names the inspection
         if _inside_another_service(area, sentence):
             continue  # "the education provision for children in care is good" grades something else
+        if area.root.dep_ in {"compound", "amod", "nmod"} and area.root.head.lower_ in INSPECTION_NOUNS:
+            continue  # "unannounced safeguarding inspection visits" names a kind of inspection
         kept.append(area)
     doc = sentence.doc
     result = []
@@ -88,6 +91,8 @@ def _areas(ctx: DocumentContext, sentence: Span) -> list[Span]:
     return result
 
 
+# Nouns for an inspection itself: an area word that modifies one names the inspection, not a graded area.
+INSPECTION_NOUNS = {"inspection", "inspections", "visit", "visits", "review", "reviews"}
 OTHER_SERVICE_HEADS = {"provision", "offer", "support", "school", "schools", "education"}
 
 
@@ -146,14 +151,16 @@ def _says_overall(rating: Span) -> bool:
     return "overall" in near
 
 
-def _authority(ctx: DocumentContext, sentence: Span, rating: Span, grade_list: bool):
+def _authorities(ctx: DocumentContext, sentence: Span, rating: Span) -> list[Authority]:
+    """The authority named nearest before the grade (else the first named), with every authority
+    listed with it: one grade shared by "Calderdale, Knowsley and Salford" is a grade for each (J2)."""
     named = ctx.authorities_in(sentence)
     if named:
-        before = [(s, a) for s, a in named if s.start < rating.start]
-        return (before[-1] if before else named[0])[1]
+        before = [i for i, (s, _) in enumerate(named) if s.start < rating.start]
+        return list({a.gss: a for a in coordinated(ctx, named, before[-1] if before else 0)}.values())
     if GENERIC_COUNCILS.search(sentence.text):
-        return None
-    return ctx.subject
+        return []
+    return [ctx.subject] if ctx.subject else []
 
 
 INSPECTION_WORDS = re.compile(r"\binspect|\breport\b|\bOfsted\b|\bpublished\b|\bvisit\b", re.IGNORECASE)
@@ -246,11 +253,8 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
         evidence, start, end = evidence_of(sentence)
         for rating, area in pair_areas(ratings, areas):
-            authority = _authority(ctx, sentence, rating, grade_list)
-            if authority is None:
-                continue
             area_value = _area_value(area, when or ctx.published) if area is not None else "overall_effectiveness"
-            records.append(
+            records.extend(
                 JudgementRecord(
                     authority=authority.name,
                     area=area_value,  # type: ignore[arg-type]
@@ -261,6 +265,7 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
                     start=start,
                     end=end,
                 )
+                for authority in _authorities(ctx, sentence, rating)
             )
     return _unique(records)
 

@@ -95,3 +95,23 @@ def test_a_roundup_that_names_the_counted_councils_still_grades_each(extract_tex
     """A count that goes with the names it counts is a grade for each of them (J2)."""
     text = "In 2012 two councils, Hull and Bury, were rated inadequate by Ofsted.\n"
     assert ("Bury", "overall_effectiveness", "inadequate") in grades(extract_text(text, "2013-01-10"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last year Ofsted rated Bury, Wigan and Trafford good.",
+         {("Bury", "overall_effectiveness", "good"), ("Wigan", "overall_effectiveness", "good"), ("Trafford", "overall_effectiveness", "good")}),
+        ("Hull (2016) and Bury (2017) were both judged inadequate by inspectors.",
+         {("Kingston upon Hull", "overall_effectiveness", "inadequate"), ("Bury", "overall_effectiveness", "inadequate")}),
+        # an area word that only names the kind of inspection is not the graded area
+        ("Following unannounced safeguarding inspection visits, the ratings of Sutton and Merton were capped at adequate by Ofsted.",
+         {("Sutton", "overall_effectiveness", "adequate"), ("Merton", "overall_effectiveness", "adequate")}),
+        # two grades, two authorities: each keeps its own
+        ("Ofsted rated Leeds good, while Bradford was judged inadequate.",
+         {("Leeds", "overall_effectiveness", "good"), ("Bradford", "overall_effectiveness", "inadequate")}),
+    ],
+)
+def test_one_grade_shared_by_a_list_of_authorities_is_a_grade_for_each(extract_text, text: str, expected: set) -> None:
+    """Issue 13, J2."""
+    assert grades(extract_text(text, "2018-01-10")) == expected
