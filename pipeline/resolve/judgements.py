@@ -43,12 +43,27 @@ CHILD_PROTECTION = re.compile(r"child protection|protection of children", re.IGN
 SIF_START = "2013-11"
 
 
+_GRADE = r"(?:inadequate|requires? improvement(?: to be good)?|adequate|good|outstanding)"
+# A move between two grades ("went from requires improvement to outstanding") states both.
+MOVEMENT = re.compile(rf"\bfrom (?P<before>{_GRADE}) to (?P<after>{_GRADE})\b", re.IGNORECASE)
+
+
+def movement_part(rating: Span, sentence: Span) -> str | None:
+    """"before" or "after" when the grade is one end of a move between grades, else None."""
+    offset = sentence.start_char
+    for match in MOVEMENT.finditer(sentence.text):
+        for part in ("before", "after"):
+            if offset + match.start(part) <= rating.start_char and rating.end_char <= offset + match.end(part):
+                return part
+    return None
+
+
 def in_grade_position(rating: Span, sentence: Span, clause_start: int = -1) -> bool:
     """Whether a grade word is used as a grade: quoted or capitalised, just after a lead word, or the
     object complement of a grading verb earlier in its clause ("rated … services … inadequate");
     the clause runs back to the previous grade."""
-    if rating.kb_id_ == "requires_improvement":
-        return True  # a verb phrase only ever used of a grade
+    if rating.kb_id_ == "requires_improvement" or movement_part(rating, sentence):
+        return True  # a verb phrase only ever used of a grade; an end of a move between grades
     first = rating[0]
     quoted = first.i > 0 and first.nbor(-1).text in {"‘", "'", '"', "“"}
     if quoted or (first.text[0].isupper() and first.i != sentence.start):
@@ -128,6 +143,17 @@ def pair_areas(ratings: list[Span], areas: list[Span]) -> list[tuple[Span, Span 
         elif not areas or _says_overall(rating) or start > previous_end:
             pairs.append((rating, None))
         previous_end = rating.end
+    return pairs
+
+
+def _paired(ratings: list[Span], areas: list[Span], sentence: Span) -> list[tuple[Span, Span | None]]:
+    """Grades with their areas; the two ends of a move between grades grade only the areas named
+    before the move ("services for children in care went from good to outstanding"), else overall."""
+    moved = [r for r in ratings if movement_part(r, sentence)]
+    pairs = pair_areas([r for r in ratings if r not in moved], areas)
+    for rating in moved:
+        before: list[Span | None] = [a for a in areas if a.end <= rating.start]
+        pairs.extend((rating, area) for area in (before or [None]))
     return pairs
 
 
@@ -252,7 +278,7 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
             when = None  # a grade of an earlier inspection is not dated by this report's dates
         inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
         evidence, start, end = evidence_of(sentence)
-        for rating, area in pair_areas(ratings, areas):
+        for rating, area in _paired(ratings, areas, sentence):
             area_value = _area_value(area, when or ctx.published) if area is not None else "overall_effectiveness"
             records.extend(
                 JudgementRecord(
@@ -260,7 +286,7 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
                     area=area_value,  # type: ignore[arg-type]
                     rating=rating.kb_id_,  # type: ignore[arg-type]
                     inspection=inspection,
-                    date=when,
+                    date=None if movement_part(rating, sentence) == "before" else when,  # moved from: an earlier, undated grade
                     evidence=evidence,
                     start=start,
                     end=end,

@@ -115,3 +115,22 @@ def test_a_roundup_that_names_the_counted_councils_still_grades_each(extract_tex
 def test_one_grade_shared_by_a_list_of_authorities_is_a_grade_for_each(extract_text, text: str, expected: set) -> None:
     """Issue 13, J2."""
     assert grades(extract_text(text, "2018-01-10")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wirral went from requires improvement to outstanding in four years.",
+         {("Wirral", "overall_effectiveness", "requires_improvement", None), ("Wirral", "overall_effectiveness", "outstanding", "2019-01-10")}),
+        ("Councils such as Halton and Knowsley have climbed from inadequate to good, and both now train other authorities.",
+         {("Halton", "overall_effectiveness", "inadequate", None), ("Halton", "overall_effectiveness", "good", "2019-01-10"),
+          ("Knowsley", "overall_effectiveness", "inadequate", None), ("Knowsley", "overall_effectiveness", "good", "2019-01-10")}),
+        ("In Dudley, services for care leavers went from good to outstanding.",
+         {("Dudley", "care_leavers", "good", None), ("Dudley", "care_leavers", "outstanding", "2019-01-10")}),
+        ("Staff morale in Leeds moved from poor to good over the year.", set()),
+    ],
+)
+def test_a_move_between_grades_states_both(extract_text, text: str, expected: set) -> None:
+    """Issue 13, J4: the grade moved from is an earlier one, undated here; the grade moved to is the news."""
+    record = extract_text(text, "2019-01-10")
+    assert {(j.authority, j.area, j.rating, j.date) for j in record.judgements} == expected
