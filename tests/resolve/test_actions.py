@@ -96,6 +96,8 @@ def test_a_board_or_chair_mentioned_in_passing_is_not_a_measure(extract_text, te
         ("Swindon must establish an improvement board within three months.", {("Swindon", "improvement_board", "directed")}),
         ("A new improvement board for Peterborough meets for the first time next week.", {("Peterborough", "improvement_board", "directed")}),
         ("A commissioner has been sent in to run children's services in Slough.", {("Slough", "commissioner", "directed")}),
+        ("The minister said an external chair will be appointed to oversee improvement in Tameside.",
+         {("Tameside", "independent_chair", "directed")}),
     ],
 )
 def test_a_board_or_chair_set_up_is_a_measure(extract_text, text: str, expected: set) -> None:
