@@ -12,6 +12,8 @@ def kinds(record) -> set[tuple[str, str, str]]:
          {("Somerset", "improvement_notice", "directed")}),
         ("The improvement notice issued to Wokingham in 2010 has been lifted.",
          {("Wokingham", "improvement_notice", "lifted")}),
+        ("The Secretary of State is revoking the statutory direction issued to Torbay in 2011.",
+         {("Torbay", "statutory_direction", "lifted")}),
         ("The minister told Bolton council it was in danger of being issued with an improvement notice.",
          {("Bolton", "improvement_notice", "threatened")}),
         ("The Secretary of State is minded to use his powers to direct the establishment of an Improvement Board in Torbay.",
