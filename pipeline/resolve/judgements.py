@@ -304,6 +304,8 @@ def graded_by_count(rating: Span) -> bool:
     verb = rating.root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "judged to be good": the subject is the grading verb's
     if any(_is_count(child) for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}):
         return True
     return verb.dep_ in {"acl", "relcl"} and _is_count(verb.head)

@@ -80,6 +80,7 @@ def test_an_area_inside_another_service_is_not_graded(extract_text) -> None:
     "sentence",
     [
         "Four of them were judged outstanding at their last inspection.",
+        "Three were judged to be good and one was judged to be outstanding when last inspected.",
         "Of the 12 homes, nine were rated good and two requires improvement.",
         "Ofsted found that 45% of the plans it sampled were judged good.",
         "Only two of the providers inspected this year were rated inadequate.",
