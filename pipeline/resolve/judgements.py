@@ -264,6 +264,8 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         if other_body_document and not CHILDRENS_SERVICES.search(sentence.text):
             continue
         others = ctx.cues(sentence, "OTHER_BODY")
+        if any(o.kb_id_ == "regulator" for o in others):
+            continue  # graded by the CQC or a Scottish or Welsh inspectorate: not Ofsted's grade of children's services
         areas = _areas(ctx, sentence)
         if not areas and any(_inside_another_service(a, sentence) for a in ctx.cues(sentence, "AREA")):
             continue

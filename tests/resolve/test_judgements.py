@@ -135,3 +135,17 @@ def test_a_move_between_grades_states_both(extract_text, text: str, expected: se
     """Issue 13, J4: the grade moved from is an earlier one, undated here; the grade moved to is the news."""
     record = extract_text(text, "2019-01-10")
     assert {(j.authority, j.area, j.rating, j.date) for j in record.judgements} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Adult social care in Surrey was rated inadequate by the CQC.", set()),
+        ("Cumbria's adult services were judged good in the spring.", set()),
+        ("The Care Quality Commission rated community health services in Hull as requiring improvement, and Ofsted agreed.", set()),
+        ("Ofsted judged children's services in Surrey inadequate.", {("Surrey", "overall_effectiveness", "inadequate")}),
+    ],
+)
+def test_grades_from_other_regulators_or_of_adult_care_are_not_childrens_services(extract_text, text: str, expected: set) -> None:
+    """Issue 13, J6."""
+    assert grades(extract_text(text, "2019-03-01")) == expected
