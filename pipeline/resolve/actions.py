@@ -159,7 +159,31 @@ def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | Non
         return after[0].kb_id_
     if intro is not None and (intro_cues := ctx.cues(intro, "STATUS")):
         return intro_cues[0].kb_id_
-    return "directed"
+    return modality(cue) or "directed"
+
+
+# Modal auxiliaries that make a measure a possibility the authority is warned of.
+THREAT_MODALS = {"may", "might", "could"}
+# Predicates that make a measure a prospect not yet taken: "is expected to be issued with …".
+PROSPECT_PREDICATES = {"expected", "likely"}
+
+
+def modality(cue: Span) -> str | None:
+    """The status the parse gives a measure when no status word does: up from the cue through its
+    verb (and the verbs it is the complement of), a threat modal makes it ``threatened`` and a
+    prospect predicate ``proposed``."""
+    node = cue.root
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        if any(child.dep_ == "aux" and child.lower_ in THREAT_MODALS for child in node.children):
+            return "threatened"
+        if node.lower_ in PROSPECT_PREDICATES:
+            return "proposed"
+        if node.dep_ not in {"xcomp", "auxpass"}:
+            return None
+    return None
 
 
 def actor_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | None) -> str | None:

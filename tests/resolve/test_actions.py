@@ -104,3 +104,18 @@ def test_a_board_or_chair_mentioned_in_passing_is_not_a_measure(extract_text, te
 )
 def test_a_board_or_chair_set_up_is_a_measure(extract_text, text: str, expected: set) -> None:
     assert kinds(extract_text(text, "2016-06-01")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Slough is expected to be issued with a statutory direction.", {("Slough", "statutory_direction", "proposed")}),
+        ("Oldham is likely to receive an improvement notice after the report.", {("Oldham", "improvement_notice", "proposed")}),
+        ("Torbay may be given an improvement notice.", {("Torbay", "improvement_notice", "threatened")}),
+        ("An improvement notice was issued to Rochdale.", {("Rochdale", "improvement_notice", "directed")}),
+        ("The minister requires Wigan to set up an improvement board.", {("Wigan", "improvement_board", "directed")}),
+    ],
+)
+def test_modality_read_from_the_parse_sets_the_status(extract_text, text: str, expected: set) -> None:
+    """Issue 13, A5: a measure expected or likely is proposed; one that may come is threatened."""
+    assert kinds(extract_text(text, "2016-06-01")) == expected
