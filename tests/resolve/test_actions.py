@@ -22,6 +22,8 @@ def kinds(record) -> set[tuple[str, str, str]]:
          {("Medway", "new_leadership", "directed"), ("Thurrock", "new_leadership", "directed")}),
         ("Slough children's services will be transferred to an independent trust, the Education Secretary said.",
          {("Slough", "trust", "directed")}),
+        ("A not-for-profit company will take charge of Wirral's social work for children from April.",
+         {("Wirral", "trust", "directed")}),
     ],
 )
 def test_action_constructions(extract_text, text: str, expected: set) -> None:
