@@ -146,6 +146,37 @@ def pair_areas(ratings: list[Span], areas: list[Span]) -> list[tuple[Span, Span 
     return pairs
 
 
+_SHARED = "shared"
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause a word stands in: up its heads to the first verb."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def dates_by_clause(ctx: DocumentContext, sentence: Span, ratings: list[Span]) -> dict[int, str | None] | None:
+    """When a sentence tells grades in different clauses ("was rated inadequate in 2010, but inspectors
+    now judge its services good"), each grade takes the date of its own clause, and a grade whose
+    clause has none is dated as if the sentence had none (J4). None when the sentence has one clause
+    of grades or no date: then every grade shares the sentence's date."""
+    dated = [(span, value) for span, value in ctx.dates_in(sentence) if value]
+    verbs = {rating.start: clause_verb(rating.root).i for rating in ratings}
+    if len(set(verbs.values())) < 2 or not dated:
+        return None
+    own = {rating.start: [v for span, v in dated if clause_verb(span.root).i == verbs[rating.start]] for rating in ratings}
+    if not any(own.values()):
+        return None
+    fallback = None if EARLIER_INSPECTION.search(sentence.text) else context_date(ctx, sentence)
+    return {start: values[0] if values else fallback for start, values in own.items()}
+
+
+def _clause_date(by_clause: dict[int, str | None] | None, rating: Span) -> str | None:
+    return _SHARED if by_clause is None or rating.start not in by_clause else by_clause[rating.start]
+
+
 def _paired(ratings: list[Span], areas: list[Span], sentence: Span) -> list[tuple[Span, Span | None]]:
     """Grades with their areas; the two ends of a move between grades grade only the areas named
     before the move ("services for children in care went from good to outstanding"), else overall."""
@@ -278,9 +309,12 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         when = dated[0] if dated else (own[0] if own else context_date(ctx, sentence))
         if not own and EARLIER_INSPECTION.search(sentence.text):
             when = None  # a grade of an earlier inspection is not dated by this report's dates
+        when_shared = when
         inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
         evidence, start, end = evidence_of(sentence)
+        by_clause = dates_by_clause(ctx, sentence, ratings)
         for rating, area in _paired(ratings, areas, sentence):
+            when = sentence_when if (sentence_when := _clause_date(by_clause, rating)) != _SHARED else when_shared
             area_value = _area_value(area, when or ctx.published) if area is not None else "overall_effectiveness"
             records.extend(
                 JudgementRecord(

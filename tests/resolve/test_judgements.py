@@ -149,3 +149,18 @@ def test_a_move_between_grades_states_both(extract_text, text: str, expected: se
 def test_grades_from_other_regulators_or_of_adult_care_are_not_childrens_services(extract_text, text: str, expected: set) -> None:
     """Issue 13, J6."""
     assert grades(extract_text(text, "2019-03-01")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trafford was rated inadequate in 2010, but inspectors now judge its services good.",
+         {("inadequate", "2010"), ("good", "2019-03-01")}),
+        ("Following a judgement of inadequate in 2014, Bromley is now rated outstanding.",
+         {("inadequate", "2014"), ("outstanding", "2019-03-01")}),
+        ("Walsall was judged good in 2016; inspectors rated it outstanding in March.", {("good", "2016"), ("outstanding", "2019-03")}),
+    ],
+)
+def test_each_grade_keeps_the_date_of_its_own_clause(extract_text, text: str, expected: set) -> None:
+    """Issue 13, J4: a past grade told as history keeps its year; the current grade keeps its own date."""
+    assert {(j.rating, j.date) for j in extract_text(text, "2019-03-01").judgements} == expected
