@@ -108,8 +108,9 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
 
 
 # Prepositions that name whom a measure is aimed at: "notices to Salford", "commissioners into
-# Slough", "powers of direction in relation to Haringey", "a direction on Reading".
-RECIPIENT_PREPOSITIONS = {"to", "into", "in", "on", "against", "over"}
+# Slough", "powers of direction in relation to Haringey", "a direction on Reading", "commissioner
+# for Bolton" (so a role-holder of one authority appointed for another gives the other's action).
+RECIPIENT_PREPOSITIONS = {"to", "into", "in", "on", "against", "over", "for"}
 
 
 def recipients_of(cue: Span, named: list[tuple[Span, Authority]]) -> list[Authority]:

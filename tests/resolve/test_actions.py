@@ -66,6 +66,11 @@ def test_not_actions(extract_text, text: str) -> None:
         ("Ministers sent commissioners into Slough, Tower Hamlets and Northamptonshire over the past two years.",
          {("Slough", "commissioner", "directed"), ("Tower Hamlets", "commissioner", "directed"),
           ("Northamptonshire", "commissioner", "directed")}),
+        # a role-holder of one authority appointed to act for another: the action is the other's (A1)
+        ("Wigan's director of children's services, Jo Platt, was appointed commissioner for Bolton.",
+         {("Bolton", "commissioner", "directed")}),
+        ("The chief executive of Hampshire will act as improvement adviser to the Isle of Wight.",
+         {("Isle of Wight", "improvement_adviser", "directed")}),
         # a year in brackets after each authority does not break the list
         ("The Secretary of State used his powers of direction in relation to Torbay (2010), Birmingham (2014) and Reading (2016).",
          {("Torbay", "statutory_direction", "directed"), ("Birmingham", "statutory_direction", "directed"),
