@@ -44,6 +44,8 @@ SIF_START = "2013-11"
 
 
 _GRADE = r"(?:inadequate|requires? improvement(?: to be good)?|adequate|good|outstanding)"
+# Nouns that make a phrase a grade by itself: "the top grade", "the highest rating".
+GRADE_NOUNS = {"grade", "rating", "judgement"}
 # A move between two grades ("went from requires improvement to outstanding") states both.
 MOVEMENT = re.compile(rf"\bfrom (?P<before>{_GRADE}) to (?P<after>{_GRADE})\b", re.IGNORECASE)
 
@@ -62,8 +64,8 @@ def in_grade_position(rating: Span, sentence: Span, clause_start: int = -1) -> b
     """Whether a grade word is used as a grade: quoted or capitalised, just after a lead word, or the
     object complement of a grading verb earlier in its clause ("rated … services … inadequate");
     the clause runs back to the previous grade."""
-    if rating.kb_id_ == "requires_improvement" or movement_part(rating, sentence):
-        return True  # a verb phrase only ever used of a grade; an end of a move between grades
+    if rating.kb_id_ == "requires_improvement" or rating[-1].lower_ in GRADE_NOUNS or movement_part(rating, sentence):
+        return True  # phrases only ever used of a grade ("the top grade"); an end of a move between grades
     first = rating[0]
     quoted = first.i > 0 and first.nbor(-1).text in {"‘", "'", '"', "“"}
     if quoted or (first.text[0].isupper() and first.i != sentence.start):

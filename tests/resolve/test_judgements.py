@@ -164,3 +164,18 @@ def test_grades_from_other_regulators_or_of_adult_care_are_not_childrens_service
 def test_each_grade_keeps_the_date_of_its_own_clause(extract_text, text: str, expected: set) -> None:
     """Issue 13, J4: a past grade told as history keeps its year; the current grade keeps its own date."""
     assert {(j.rating, j.date) for j in extract_text(text, "2019-03-01").judgements} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ofsted gave Kensington and Chelsea the top grade in all areas, including leadership, child protection and care leavers.",
+         {("Kensington and Chelsea", "leadership", "outstanding"), ("Kensington and Chelsea", "help_and_protection", "outstanding"),
+          ("Kensington and Chelsea", "care_leavers", "outstanding")}),
+        ("Inspectors awarded Hackney the highest rating.", {("Hackney", "overall_effectiveness", "outstanding")}),
+        ("Hackney was rated outstanding across the board.", {("Hackney", "overall_effectiveness", "outstanding")}),
+    ],
+)
+def test_one_grade_for_several_areas_is_a_grade_per_area_named(extract_text, text: str, expected: set) -> None:
+    """Issue 13, J1: areas named get one judgement each; none named gives the headline grade only."""
+    assert grades(extract_text(text, "2019-03-01")) == expected
