@@ -150,6 +150,8 @@ def _unique_authorities(authorities: list[Authority]) -> list[Authority]:
 def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | None) -> str:
     """The status cue nearest before the action cue, else one just after it, else the lead-in's."""
     cues = ctx.cues(sentence, "STATUS")
+    if cue.kb_id_ == "new_leadership":  # "removed the director" is the measure itself, not a lifting
+        cues = [c for c in cues if c.text.lower() not in LEADERSHIP_VERBS]
     if any(c.kb_id_ == "lifted" for c in cues):
         return "lifted"  # the latest state the sentence tells
     before = [c for c in cues if c.start < cue.end]  # before the cue or inside it ("intend to direct")
@@ -218,6 +220,8 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
     due = deadlines(ctx)
     for sentence in ctx.sentences:
         cues = ctx.cues(sentence, "ACTION")
+        if ctx.cues(sentence, "ACTOR"):
+            cues += leadership_changes(sentence)
         transfers = _transfers(ctx, sentence, cues)
         if not (cues or transfers) or ctx.has_cue(sentence, "OTHER_SERVICE"):
             continue
@@ -285,6 +289,27 @@ def action_date(ctx: DocumentContext, sentence: Span) -> str | None:
         return plain[0]
     # Only deadlines or dates of unknown year: the action is dated by the news itself.
     return ctx.published
+
+
+# Verbs and their objects for government removing or installing the people who run the services.
+LEADERSHIP_VERBS = {"removed", "removes", "remove", "removing", "replaced", "replaces", "replace", "sacked", "dismissed",
+                    "ousted", "installed", "installs", "imposed", "imposes"}
+LEADERSHIP_NOUNS = {"director", "directors", "leadership", "leaders", "management", "head"}
+
+
+def leadership_changes(sentence: Span) -> list[Span]:
+    """A4, from the parse: a director, leaders or management as the object of removing, replacing or
+    installing ("the Education Secretary removed Haringey's director of children's services") is a
+    ``new_leadership`` measure; the caller asks for a government actor in the sentence."""
+    found = []
+    for token in sentence:
+        if token.lower_ not in LEADERSHIP_VERBS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in token.children:
+            led = child.lower_ in LEADERSHIP_NOUNS or (child.lower_ == "team" and any(c.lower_ in LEADERSHIP_NOUNS for c in child.children))
+            if child.dep_ in {"dobj", "nsubjpass"} and led:
+                found.append(Span(sentence.doc, child.i, child.i + 1, label="ACTION", kb_id="new_leadership"))
+    return found
 
 
 def _definite(cue: Span) -> bool:

@@ -126,3 +126,17 @@ def test_a_board_or_chair_set_up_is_a_measure(extract_text, text: str, expected:
 def test_modality_read_from_the_parse_sets_the_status(extract_text, text: str, expected: set) -> None:
     """Issue 13, A5: a measure expected or likely is proposed; one that may come is threatened."""
     assert kinds(extract_text(text, "2016-06-01")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Education Secretary removed Haringey's director of children's services.", {("Haringey", "new_leadership", "directed")}),
+        ("The minister has installed a new leadership team in Croydon's children's services.", {("Croydon", "new_leadership", "directed")}),
+        ("The Secretary of State replaced the director in Rotherham with an interim appointee.", {("Rotherham", "new_leadership", "directed")}),
+        ("Sefton Council removed its director of children's services last week.", set()),  # the council's own step
+    ],
+)
+def test_a_minister_removing_or_installing_leaders_is_new_leadership(extract_text, text: str, expected: set) -> None:
+    """Issue 13, A4, read from the parse: a director or leadership team as the object of removing or installing."""
+    assert kinds(extract_text(text, "2019-03-01")) == expected
