@@ -156,6 +156,8 @@ def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | Non
         return "lifted"  # the latest state the sentence tells
     before = [c for c in cues if c.start < cue.end]  # before the cue or inside it ("intend to direct")
     if before:
+        if before[-1].text.lower() in DECIDED_MODALS and decided(cue):
+            return "directed"  # "I have decided that the council should be issued with a notice"
         return before[-1].kb_id_
     after = [c for c in cues if cue.end <= c.start <= cue.end + STATUS_AFTER_WINDOW]
     if after:
@@ -163,6 +165,22 @@ def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | Non
     if intro is not None and (intro_cues := ctx.cues(intro, "STATUS")):
         return intro_cues[0].kb_id_
     return modality(cue) or "directed"
+
+
+# Verbs of a decision taken: a measure in the clause they govern is directed, even when that clause
+# says "should" or "would" ("I have decided that the council should be issued with a notice").
+DECISION_VERBS = {"decided", "determined", "concluded", "agreed", "ruled"}
+DECIDED_MODALS = {"should", "would", "will", "shall"}
+
+
+def decided(cue: Span) -> bool:
+    """Whether the parse puts the measure in a clause that a decision verb governs (through ccomp)."""
+    node = cue.root
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.lower_ in DECISION_VERBS:
+            return not any(child.dep_ == "neg" for child in node.head.children)
+        node = node.head
+    return False
 
 
 # Modal auxiliaries that make a measure a possibility the authority is warned of.

@@ -120,6 +120,9 @@ def test_a_board_or_chair_set_up_is_a_measure(extract_text, text: str, expected:
         ("Oldham is likely to receive an improvement notice after the report.", {("Oldham", "improvement_notice", "proposed")}),
         ("Torbay may be given an improvement notice.", {("Torbay", "improvement_notice", "threatened")}),
         ("An improvement notice was issued to Rochdale.", {("Rochdale", "improvement_notice", "directed")}),
+        ("The minister has decided that Stockton should receive an improvement notice.", {("Stockton-on-Tees", "improvement_notice", "directed")}),
+        ("The minister has not decided whether Stockton should receive an improvement notice.",
+         {("Stockton-on-Tees", "improvement_notice", "proposed")}),
         ("The minister requires Wigan to set up an improvement board.", {("Wigan", "improvement_board", "directed")}),
     ],
 )
