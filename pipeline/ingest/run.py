@@ -57,8 +57,11 @@ class Ingestor:
             self.fetcher = HttpFetcher()
         return self.fetcher
 
-    def run(self, sources: Iterable[str]) -> IngestReport:
-        return self.run_jobs(job for job in map(self._job, sources) if job is not None)
+    def run(self, sources: Iterable[str], remote: Iterable[str] = ()) -> IngestReport:
+        """Ingest what the user named (paths or URLs), then ``remote`` sources (feed items, saved
+        pages), which are only ever fetched."""
+        jobs = chain((self._job(source) for source in sources), (self._job(url, remote=True) for url in remote))
+        return self.run_jobs(job for job in jobs if job is not None)
 
     def run_jobs(self, jobs: Iterable[Job]) -> IngestReport:
         batches = _batched(jobs, self.batch_size)
@@ -242,8 +245,7 @@ def ingest(
     items: dict[str, None] = {}
     for feed in feeds:
         items.update((url, None) for url in ingestor.feed(feed) if url not in sources)
-    jobs = chain((ingestor._job(source) for source in sources), (ingestor._job(url, remote=True) for url in items))
-    return ingestor.run_jobs(job for job in jobs if job is not None)
+    return ingestor.run(sources, items)
 
 
 def update(timeline: Timeline, progress: Progress = None, fetcher: HttpFetcher | None = None, workers: int = 1) -> IngestReport:
@@ -252,8 +254,7 @@ def update(timeline: Timeline, progress: Progress = None, fetcher: HttpFetcher |
     urls = dict.fromkeys(str(s["url"]) for s in timeline.sources(("page",)) if s["url"])
     for feed in timeline.sources(("feed", "sitemap")):
         urls.update((u, None) for u in ingestor.feed(str(feed["url"]), saved=True))
-    jobs = (ingestor._job(url, remote=True) for url in urls)
-    return ingestor.run_jobs(job for job in jobs if job is not None)
+    return ingestor.run((), urls)
 
 
 def reextract(timeline: Timeline, progress: Progress = None, workers: int = 1) -> IngestReport:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.errors import ParseError
 from pipeline.parse.encoding import decode_bytes
 from pipeline.parse.html import parse_html
+from pipeline.parse.limits import check_length
 from pipeline.parse.published import normalise_iso
 from pipeline.parse.text import parse_text
 from pipeline.records import ParsedDocument, RawDocument
-from pipeline.settings import SETTINGS
 
 _HTML_START = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<!--|<meta|<div|<p\b|<article)", re.IGNORECASE)
 
@@ -34,18 +33,8 @@ def parse_document(raw: RawDocument) -> ParsedDocument:
     else:
         text = decode_bytes(raw.source, raw.data)
         parsed = parse_html(raw.source, text, raw.url) if kind == "html" else parse_text(raw.source, text, raw.url)
-    check_length(parsed, SETTINGS.max_document_chars)
+    check_length(parsed)
     return apply_user_metadata(parsed, raw.meta)
-
-
-def check_length(parsed: ParsedDocument, limit: int) -> None:
-    """Refuse a text far longer than any real notice or report, before spaCy spends minutes on it."""
-    if len(parsed.text) > limit:
-        raise ParseError(
-            parsed.source,
-            f"text too long ({len(parsed.text):,} characters; the limit is {limit:,}, about four times the longest real "
-            "Ofsted report); split it into its documents",
-        )
 
 
 def apply_user_metadata(parsed: ParsedDocument, meta: dict[str, str]) -> ParsedDocument:

@@ -14,6 +14,7 @@ from htmldate import find_date
 
 from pipeline.errors import ParseError
 from pipeline.parse.encoding import has_text
+from pipeline.parse.limits import too_long
 from pipeline.parse.published import (
     date_from_url,
     is_utc_instant,
@@ -212,8 +213,7 @@ def why_no_text(html: str) -> str:
     """Why a page gave no main text, in words a user can act on."""
     longest = max((len(run) for run in re.split(r"<[^>]*>", html)), default=0)
     if longest > SETTINGS.max_document_chars:
-        return (f"text too long (one run of {longest:,} characters; the limit is {SETTINGS.max_document_chars:,}, about four "
-                "times the longest real Ofsted report); split it into its documents")
+        return too_long("one run of ", longest)
     if (depth := markup_depth(html)) > MAX_MARKUP_DEPTH:
         return f"markup nested {depth:,} levels deep, more than the {MAX_MARKUP_DEPTH} an HTML parser reads: a broken or hostile page"
     return "no main text found in the HTML (is it a page of links or a script shell?)"

@@ -148,9 +148,6 @@ def pair_areas(ratings: list[Span], areas: list[Span]) -> list[tuple[Span, Span 
     return pairs
 
 
-_SHARED = "shared"
-
-
 def clause_verb(token: Token) -> Token:
     """The verb of the clause a word stands in: up its heads to the first verb."""
     node = token
@@ -173,10 +170,6 @@ def dates_by_clause(ctx: DocumentContext, sentence: Span, ratings: list[Span]) -
         return None
     fallback = None if EARLIER_INSPECTION.search(sentence.text) else context_date(ctx, sentence)
     return {start: values[0] if values else fallback for start, values in own.items()}
-
-
-def _clause_date(by_clause: dict[int, str | None] | None, rating: Span) -> str | None:
-    return _SHARED if by_clause is None or rating.start not in by_clause else by_clause[rating.start]
 
 
 def _paired(ratings: list[Span], areas: list[Span], sentence: Span) -> list[tuple[Span, Span | None]]:
@@ -311,20 +304,19 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         when = dated[0] if dated else (own[0] if own else context_date(ctx, sentence))
         if not own and EARLIER_INSPECTION.search(sentence.text):
             when = None  # a grade of an earlier inspection is not dated by this report's dates
-        when_shared = when
         inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
         evidence, start, end = evidence_of(sentence)
         by_clause = dates_by_clause(ctx, sentence, ratings)
         for rating, area in _paired(ratings, areas, sentence):
-            when = sentence_when if (sentence_when := _clause_date(by_clause, rating)) != _SHARED else when_shared
-            area_value = _area_value(area, when or ctx.published) if area is not None else "overall_effectiveness"
+            graded_on = by_clause[rating.start] if by_clause is not None else when
+            area_value = _area_value(area, graded_on or ctx.published) if area is not None else "overall_effectiveness"
             records.extend(
                 JudgementRecord(
                     authority=authority.name,
                     area=area_value,  # type: ignore[arg-type]
                     rating=rating.kb_id_,  # type: ignore[arg-type]
                     inspection=inspection,
-                    date=None if movement_part(rating, sentence) == "before" else when,  # moved from: an earlier, undated grade
+                    date=None if movement_part(rating, sentence) == "before" else graded_on,  # moved from: an earlier, undated grade
                     evidence=evidence,
                     start=start,
                     end=end,
@@ -339,9 +331,7 @@ def graded_by_count(rating: Span) -> bool:
     is a number or a counted noun ("Three were judged good", "39 were rated inadequate"), or the grade
     qualifies a counted noun ("one of only three councils judged outstanding"). Such a sentence tells
     how many of something got a grade, not the grade of the authority the document is about."""
-    verb = rating.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(rating.root)
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head  # "judged to be good": the subject is the grading verb's
     if any(_is_count(child) for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}):
