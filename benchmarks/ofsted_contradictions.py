@@ -27,27 +27,27 @@ from pipeline.extract import extract_documents  # noqa: E402
 from pipeline.fetch import read_source  # noqa: E402
 from pipeline.parse import parse_document  # noqa: E402
 from pipeline.records import DocumentRecord, JudgementRecord  # noqa: E402
-from pipeline.resolve.judgements import GRADE_LIST_LINE  # noqa: E402
+from pipeline.resolve.judgements import is_table_line  # noqa: E402
 
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "ofsted_reports_dev"
 
 
 def is_table_row(judgement: JudgementRecord) -> bool:
-    line = judgement.evidence.strip()
-    return " | " in line or bool(GRADE_LIST_LINE.search(line))
+    return is_table_line(judgement.evidence)
 
 
-def table_grades(record: DocumentRecord) -> dict[str, str]:
-    """Area -> the rating the report's table or grade lines give it (the most frequent, if several)."""
+def table_grades(record: DocumentRecord, year: str) -> dict[str, str]:
+    """Area -> the rating the report's table or grade lines give it (the most frequent, if several);
+    lines dated before the report's year list an earlier inspection's grades and do not vote."""
     votes: dict[str, Counter[str]] = {}
     for judgement in record.judgements:
-        if is_table_row(judgement):
+        if is_table_row(judgement) and (judgement.date is None or judgement.date[:4] >= year):
             votes.setdefault(judgement.area, Counter())[judgement.rating] += 1
     return {area: counts.most_common(1)[0][0] for area, counts in votes.items()}
 
 
 def contradictions(record: DocumentRecord, year: str) -> list[JudgementRecord]:
-    table = table_grades(record)
+    table = table_grades(record, year)
     own = Counter(j.authority for j in record.judgements if is_table_row(j))
     authority = own.most_common(1)[0][0] if own else None
     return [j for j in record.judgements
@@ -70,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     total, with_table = 0, 0
     for document, record in zip(parsed, extract_documents(parsed, batch_size=1), strict=True):
         name = Path(document.source).name
-        year = name.rsplit("-", 3)[-3]
+        year = str(int(name.rsplit("-", 3)[-3]) - 1)  # an inspection may end the year before its report
         found = contradictions(record, year)
-        with_table += bool(table_grades(record))
+        with_table += bool(table_grades(record, year))
         total += len(found)
         for j in found:
-            print(f"{name}: {j.area} {j.rating} (table: {table_grades(record)[j.area]}) date={j.date} :: {' '.join(j.evidence.split())[:220]}")
+            print(f"{name}: {j.area} {j.rating} (table: {table_grades(record, year)[j.area]}) date={j.date} :: {' '.join(j.evidence.split())[:220]}")
         if args.actions:
             for a in record.actions:
                 print(f"{name}: ACTION {a.authority} {a.kind} {a.status} :: {' '.join(a.evidence.split())[:220]}")

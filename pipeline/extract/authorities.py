@@ -8,7 +8,7 @@ as a word ("Reading the report") or as a person ("Lord Bury", "Jane Sutton").
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 CANDIDATES_KEY = "authority_candidates"
@@ -38,7 +38,7 @@ def is_authority_mention(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     names_council = any(t.lower_ in {"council", "borough"} for t in span)
     if not names_council:
-        if after is not None and after.lower_ in OTHER_ORGANISATION and after.is_title:
+        if after is not None and after.lower_ in OTHER_ORGANISATION and after.is_title and not _the_council_as_city(span, after):
             return False
         if after is not None and after.lower_ in {"nhs", "ccg", "fc"}:
             return False
@@ -57,6 +57,19 @@ def is_authority_mention(span: Span) -> bool:
         if before is not None and before.lower_ == "greater":
             return False  # Greater Manchester, Greater London: regions
     return True
+
+
+# Words that make "Leicester City" or "Stoke City" the football club rather than the city council.
+SPORT_WORDS = {
+    "football", "league", "club", "season", "stadium", "match", "goal", "goals", "striker", "fans", "cup",
+    "premier", "championship", "fixture", "fixtures", "squad", "player", "players", "relegation", "promoted", "kick-off",
+}
+
+
+def _the_council_as_city(span: Span, after: Token) -> bool:
+    """'notices to Salford, Leicester City and Surrey': a city named as "X City" in a sentence about
+    councils, not about football."""
+    return after.lower_ == "city" and not any(t.lower_ in SPORT_WORDS for t in span.sent)
 
 
 def _a_surname(span: Span) -> bool:
@@ -88,5 +101,14 @@ class AuthorityFilter:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = filter_spans(list(doc.spans.get(self.candidates_key, [])))
-        doc.spans[self.spans_key] = [span for span in candidates if is_authority_mention(span)]
+        doc.spans[self.spans_key] = [with_city(span) for span in candidates if is_authority_mention(span)]
         return doc
+
+
+def with_city(span: Span) -> Span:
+    """'Leicester City' named as the council: the mention takes in "City", so that what follows it
+    ("Leicester City and Surrey") reads as a list of authorities."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "city" and doc[span.end].is_title and _the_council_as_city(span, doc[span.end]):
+        return Span(doc, span.start, span.end + 1, label=span.label, kb_id=span.kb_id, span_id=span.id)
+    return span

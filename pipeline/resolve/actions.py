@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from pipeline.records import ActionRecord
 from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, coordinated, evidence_of
@@ -89,11 +89,13 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
             if (cue.kb_id_ == "support" and lead & RECIPIENT_WORDS) or active_takeover:
                 return [named[i][1]]
     if recipients := recipients_of(cue, named):
-        return _unique_authorities(recipients)
+        # the parse may hang only the first of a list from the preposition ("to A (2005), B (2007) and C")
+        first = next(i for i, (_, a) in enumerate(named) if a is recipients[0])
+        return _unique_authorities(recipients + coordinated(ctx, named, first))
     if before:
         return _unique_authorities(coordinated(ctx, named, before[-1]))
     if GENERIC_COUNCILS.search(sentence.text):
-        return []
+        return [authority for authority, _ in listed_after(ctx, sentence)]
     if intro is not None:
         introduced = ctx.authorities_in(intro)
         if introduced:
@@ -129,6 +131,75 @@ def recipients_of(cue: Span, named: list[tuple[Span, Authority]]) -> list[Author
             break
         node = node.head
     return [authority for span, authority in named if span.root.i in reach and span.start >= cue.end]
+
+
+# The longest list of authorities read after a sentence that introduces one (a roundup of a year's
+# measures runs to a few dozen; the cap keeps a page of place names from becoming a list).
+LONGEST_LIST = 160
+# An introduction to a list that follows ("These authorities were:", "They are:") has at most
+# this many words.
+SHORT_INTRODUCTION = 8
+LIST_ITEM_PUNCTUATION = " \t\n;,.:•◼▪●*·–-"
+
+
+def listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority, str | None]]:
+    """A measure told of councils in general, whose authorities are listed after it, one per line
+    or item, perhaps under date headings ("… in various local authorities. These were: / 2004-05 /
+    A; / B. / 2005-06 / C."): each listed authority, with the date of the heading above it. The
+    list starts right after the sentence when it ends with a colon, or after one short
+    introduction that names no authority; it ends at the first line that is neither an authority
+    nor a date."""
+    return ctx.once(f"listed_after:{sentence.start}", lambda: _listed_after(ctx, sentence))
+
+
+def _listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority, str | None]]:
+    index = ctx.index_of(sentence)
+    following = ctx.sentences[index + 1 : index + 2 + LONGEST_LIST]
+    if not sentence.text.rstrip().endswith(":"):
+        if not following:
+            return []
+        introduction = following[0]
+        words = [t for t in introduction if not t.is_punct and not t.is_space]
+        if not introduction.text.rstrip().endswith(":") or len(words) > SHORT_INTRODUCTION or ctx.authorities_in(introduction):
+            return []
+        following = following[1:]
+    listed: list[tuple[Authority, str | None]] = []
+    heading: str | None = None
+    for item in following:
+        rest = item.text
+        for span, _ in ctx.authorities_in(item):
+            rest = rest.replace(span.text, " ")
+        dates = [v for _, v in ctx.dates_in(item) if v]
+        for span, _ in ctx.dates_in(item):
+            rest = rest.replace(span.text, " ")
+        rest = re.sub(r"\b(?:and|&)\b|\([^()]*\)", " ", rest).strip(LIST_ITEM_PUNCTUATION + "/\u2013\u2014 ")
+        rest = re.sub(r"[\d\s/\u2013-]+", "", rest)  # the rest of a year range ("2004-05")
+        if rest:
+            break
+        named = ctx.authorities_in(item)
+        if not named and dates:
+            heading = dates[0]
+            continue
+        listed.extend((authority, heading) for _, authority in named)
+    return listed if len(listed) >= 2 else []
+
+
+def own_dates(ctx: DocumentContext, sentence: Span) -> dict[str, str]:
+    """A date in brackets right after an authority's name is that authority's own
+    ("directions to A (2005) and B (2007)"); so is the heading an authority is listed under."""
+    found: dict[str, str] = {}
+    doc = ctx.doc
+    dates = {span.start: value for span, value in ctx.dates_in(sentence) if value}
+    for span, authority in ctx.authorities_in(sentence):
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and span.end + 1 in dates:
+            date_span_end = next(s.end for s, _ in ctx.dates_in(sentence) if s.start == span.end + 1)
+            if date_span_end < len(doc) and doc[date_span_end].text == ")":
+                found.setdefault(authority.gss, dates[span.end + 1])
+    if GENERIC_COUNCILS.search(sentence.text):
+        for authority, heading in listed_after(ctx, sentence):
+            if heading:
+                found.setdefault(authority.gss, heading)
+    return found
 
 
 def _referred_to(ctx: DocumentContext, sentence: Span) -> list[Authority]:
@@ -174,13 +245,86 @@ DECIDED_MODALS = {"should", "would", "will", "shall"}
 
 
 def decided(cue: Span) -> bool:
-    """Whether the parse puts the measure in a clause that a decision verb governs (through ccomp)."""
+    """Whether the parse puts the measure in a clause that a decision verb governs (through ccomp),
+    or, where the parser has lost the clauses of a long list of decisions ("I have decided that …;
+    that …; and …"), whether an earlier decision verb in the sentence introduces a that-clause."""
     node = cue.root
     while node.head.i != node.i:
         if node.dep_ == "ccomp" and node.head.lower_ in DECISION_VERBS:
-            return not any(child.dep_ == "neg" for child in node.head.children)
+            return not _negated(node.head)
         node = node.head
+    for token in cue.sent:
+        if token.i >= cue.start:
+            break
+        if token.lower_ in DECISION_VERBS and not _negated(token) and token.i + 1 < len(token.doc) and token.nbor().lower_ == "that":
+            return True
     return False
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+# Words that make a measure one not taken: "intervened without improvement notices", "no notice".
+EXCLUDING_PREPOSITIONS = {"without", "except"}
+NONE_DETERMINERS = {"no"}
+
+
+# Words that introduce examples of the noun they hang from ("support options, including boards").
+EXAMPLE_MARKERS = {"including", "such", "like"}
+# Nouns for the council itself, as the agent of a step it took ("a board established by the council").
+COUNCIL_NOUNS = {"council", "authority", "it", "itself", "cabinet", "leader"}
+
+
+def ruled_out(cue: Span, sentence_cues: list[Span]) -> bool:
+    """Whether the parse shows the measure is not one taken for the authority:
+    - under 'without' or 'no' ("intervened without improvement notices", "no notice was needed");
+    - an example of support the sentence already counts ("support options, including improvement
+      boards and advisers"): part of that support;
+    - set up by the council itself ("the Improvement Board established by the council"), except a
+      plan, which councils always draw up;
+    - the work of commissioners the sentence appoints ("commissioners to take over its functions")."""
+    node = cue.root
+    if any(child.dep_ == "det" and child.lower_ in NONE_DETERMINERS for child in node.children):
+        return True
+    if cue.kb_id_ != "improvement_plan" and any(child.dep_ == "acl" and _by_the_council(child) for child in node.children):
+        return True  # a plan is always the council's own: the measure is requiring or approving it
+    if cue.kb_id_ == "takeover" and _done_by(cue, sentence_cues, "commissioner"):
+        return True
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in EXCLUDING_PREPOSITIONS:
+            return True
+        if node.lower_ in EXAMPLE_MARKERS and cue.kb_id_ != "support" and _covers(node.head, sentence_cues, "support"):
+            return True
+    # "… without issuing an improvement notice": the measure's own verb hangs from "without"
+    return node.dep_ == "pcomp" and node.head.lower_ in EXCLUDING_PREPOSITIONS
+
+
+def _by_the_council(participle: Token) -> bool:
+    for agent in (c for c in participle.children if c.dep_ == "agent"):
+        if any(t.lower_ in COUNCIL_NOUNS for t in agent.subtree):
+            return True
+    return False
+
+
+def _covers(token: Token, cues: list[Span], kind: str) -> bool:
+    """Whether a cue of ``kind`` lies in the phrase ``token`` heads, outside the examples it lists."""
+    inside = {t.i for t in token.subtree}
+    examples = {t.i for child in token.children if child.lower_ in EXAMPLE_MARKERS for t in child.subtree}
+    return any(c.kb_id_ == kind and c.root.i in inside and c.root.i not in examples for c in cues)
+
+
+def _done_by(cue: Span, cues: list[Span], kind: str) -> bool:
+    """'appointed commissioners to take over …': the verb of the cue is a clause of a ``kind`` noun."""
+    verb = cue.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ not in {"xcomp", "acl", "relcl", "advcl"}:
+        return False
+    holder = verb.head
+    candidates = {holder.i} | {c.i for c in holder.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}}
+    return any(c.kb_id_ == kind and c.root.i in candidates for c in cues)
 
 
 # Modal auxiliaries that make a measure a possibility the authority is warned of.
@@ -214,7 +358,41 @@ def actor_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | None
         return before[-1].kb_id_
     if intro is not None and (intro_actors := ctx.cues(intro, "ACTOR")):
         return intro_actors[0].kb_id_
-    return actors[0].kb_id_ if actors else None
+    if actors:
+        return actors[0].kb_id_
+    return _actor_referred_to(ctx, sentence, cue)
+
+
+PERSONAL_PRONOUNS = {"we", "they", "he", "she", "i"}
+FIRST_PERSON = {"i", "we"}
+# How far back a first-person speaker's actor is looked for: a parliamentary answer's "I" is the
+# minister the question was put to, one or two sentences before the answer's first measure.
+SPEAKER_LOOKBACK = 3
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((child for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _actor_referred_to(ctx: DocumentContext, sentence: Span, cue: Span) -> str | None:
+    """'We have also intervened …' after 'Ministers have used their powers …': a pronoun subject of
+    the measure's verb stands for the actor of the sentence before; a first-person subject anywhere
+    in the sentence ("I have decided that …") is the speaker, the actor of a recent sentence."""
+    node = cue.root
+    while node.head.i != node.i and not (node.pos_ in {"VERB", "AUX"} and _subject(node) is not None):
+        node = node.head  # up through participles without a subject ("…, deploying support")
+    subject = _subject(node)
+    first_person = any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON for t in sentence)
+    if not first_person and (subject is None or subject.lower_ not in PERSONAL_PRONOUNS):
+        return None
+    previous = ctx.previous(sentence)
+    for _ in range(SPEAKER_LOOKBACK if first_person else 1):
+        if previous is None:
+            return None
+        if earlier := ctx.cues(previous, "ACTOR"):
+            return earlier[-1].kb_id_
+        previous = ctx.previous(previous)
+    return None
 
 
 def deadlines(ctx: DocumentContext) -> dict[str, str]:
@@ -245,15 +423,17 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
             continue
         intro = lead_in(ctx, sentence)
         when = action_date(ctx, sentence)
+        dated = own_dates(ctx, sentence)
         evidence, start, end = evidence_of(sentence)
         refers_back = bool(REFERS_BACK.search(sentence.text)) or any(_definite(c) for c in cues)
         for cue in _drop_nested(cues) + transfers:
-            if in_a_title(cue) or _chairs_a_safeguarding_board(cue):
+            if in_a_title(cue) or _chairs_a_safeguarding_board(cue) or ruled_out(cue, cues):
                 continue
             actor = actor_of(ctx, sentence, cue, intro)
             if cue.kb_id_ in NEED_ACTOR and actor is None:
                 continue
-            if cue.kb_id_ in PASSING_KINDS and actor is None and not ctx.cues(sentence, "STATUS") and not MEASURE_TAKEN.search(sentence.text):
+            if cue.kb_id_ in PASSING_KINDS and actor is None and (
+                    mentioned_in_passing(cue) or not (ctx.cues(sentence, "STATUS") or MEASURE_TAKEN.search(sentence.text))):
                 continue  # a board or chair already there, mentioned in passing
             if cue.kb_id_ == "improvement_plan" and actor is None and not REQUIRED.search(sentence.text + (intro.text if intro else "")):
                 continue  # the council's own plan
@@ -269,7 +449,7 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
                     kind="trust" if cue.label_ == "GROUPING" else cue.kb_id_,  # type: ignore[arg-type]
                     status=status,  # type: ignore[arg-type]
                     actor=actor,
-                    date=when,
+                    date=dated.get(authority.gss, when),
                     deadline=due.get(authority.gss) if status in {"proposed", "threatened"} else None,
                     evidence=evidence,
                     start=start,
@@ -335,9 +515,34 @@ def _definite(cue: Span) -> bool:
 
 
 def _chairs_a_safeguarding_board(cue: Span) -> bool:
-    """'independent chair of the Stockport Safeguarding Children Board': a statutory partnership's
-    standing chair, not a chair appointed by government."""
-    return cue.kb_id_ == "independent_chair" and "safeguarding" in cue.doc[cue.end : cue.end + 6].text.lower()
+    """'independent chair of the Stockport Safeguarding Children Board', 'Independent Chair of Panel':
+    a standing chair of a partnership or panel, not a chair appointed by government to an
+    improvement board."""
+    if cue.kb_id_ != "independent_chair":
+        return False
+    if "safeguarding" in cue.doc[cue.end : cue.end + 6].text.lower():
+        return True
+    of = next((c for c in cue.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    chaired = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return chaired is not None and chaired.lemma_.lower() != "board"
+
+
+# Nouns for setting a body up: "the establishment of an improvement board" is the measure itself.
+SETTING_UP_NOUNS = {"establishment", "creation", "appointment", "formation", "introduction", "setting", "membership"}
+
+
+def mentioned_in_passing(cue: Span) -> bool:
+    """A board, chair or commissioner the parse shows already at work: the agent of something done
+    ("overseen by the Improvement Board") or what another noun belongs to ("the priorities of the
+    improvement board"), rather than the object of setting it up."""
+    root = cue.root
+    if root.dep_ != "pobj":
+        return False
+    preposition = root.head
+    if preposition.dep_ == "agent":
+        return True
+    owner = preposition.head
+    return preposition.lower_ == "of" and owner.pos_ in {"NOUN", "PROPN"} and owner.lemma_.lower() not in SETTING_UP_NOUNS
 
 
 def _transfers(ctx: DocumentContext, sentence: Span, cues: list[Span]) -> list[Span]:

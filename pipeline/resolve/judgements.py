@@ -222,7 +222,8 @@ DATE_CONTEXT_SENTENCES = 6
 
 PUBLISHED_REPORT = re.compile(r"\bpublish", re.IGNORECASE)
 INSPECTION_DATES = re.compile(r"\binspection dates?\s*:", re.IGNORECASE)
-EARLIER_INSPECTION = re.compile(r"\b(?:previous|last|earlier|prior) (?:full |standard |short )?inspection\b", re.IGNORECASE)
+# "the previous inspection", "the last full inspection", "the previous single inspection of …".
+EARLIER_INSPECTION = re.compile(r"\b(?:previous|last|earlier|prior) (?:[\w-]+ ){0,2}inspection\b", re.IGNORECASE)
 
 
 def context_date(ctx: DocumentContext, sentence: Span) -> str | None:
@@ -241,6 +242,34 @@ def context_date(ctx: DocumentContext, sentence: Span) -> str | None:
             if values:
                 return values[0]
     return ctx.published
+
+
+# How many lines of a grade list are walked back to find its lead-in (a report grades at most
+# seven areas; the margin allows a heading or a blank line).
+GRADE_LIST_LONGEST = 10
+
+
+def earlier_list(ctx: DocumentContext, line: Span) -> str | None:
+    """For a grade line in a list whose lead-in speaks of an earlier inspection ("The previous
+    inspection was published in September 2015. The judgements were:"), the date that lead-in or
+    the sentence before it gives ("" when it gives none); None for any other line."""
+    current = ctx.previous(line)
+    for _ in range(GRADE_LIST_LONGEST):
+        if current is None:
+            return None
+        text = current.text.strip()
+        if text.endswith(":"):
+            break
+        if not GRADE_LIST_LINE.search(text):
+            return None
+        current = ctx.previous(current)
+    else:
+        return None
+    lead = [current] + ([before] if (before := ctx.previous(current)) is not None else [])
+    if not any(EARLIER_INSPECTION.search(s.text) for s in lead):
+        return None
+    values = [v for s in lead for _, v in ctx.dates_in(s) if v and not v.startswith("XXXX")]
+    return values[0] if values else ""
 
 
 def _report_date(ctx: DocumentContext) -> str | None:
@@ -304,6 +333,8 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         when = dated[0] if dated else (own[0] if own else context_date(ctx, sentence))
         if not own and EARLIER_INSPECTION.search(sentence.text):
             when = None  # a grade of an earlier inspection is not dated by this report's dates
+        if grade_list and not own and (earlier := earlier_list(ctx, sentence)) is not None:
+            when = earlier or None  # the grades of the previous inspection, listed line by line
         inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
         evidence, start, end = evidence_of(sentence)
         by_clause = dates_by_clause(ctx, sentence, ratings)
@@ -323,7 +354,22 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
                 )
                 for authority in _authorities(ctx, sentence, rating)
             )
-    return _unique(records)
+    return _unique(agreeing_with_the_table(records))
+
+
+def is_table_line(evidence: str) -> bool:
+    """A row of a judgement table or a grade line ("Overall effectiveness | Good", "…: inadequate")."""
+    line = evidence.strip()
+    return " | " in line or bool(GRADE_LIST_LINE.search(line))
+
+
+def agreeing_with_the_table(records: list[JudgementRecord]) -> list[JudgementRecord]:
+    """A report grades each area once, in its table: where the document's own table rows give an
+    authority's area a grade at one date, a grade read from prose for the same authority, area and
+    date that differs is a misreading (an earlier inspection told without its date, a flattened
+    copy of the table, a grade of something else in the area's sentence) and is dropped."""
+    table = {(r.authority, r.area, r.date): r.rating for r in records if is_table_line(r.evidence)}
+    return [r for r in records if is_table_line(r.evidence) or table.get((r.authority, r.area, r.date), r.rating) == r.rating]
 
 
 def graded_by_count(rating: Span) -> bool:

@@ -37,3 +37,22 @@ def test_escapes_keep_their_case() -> None:
 def test_text_whose_length_changes_when_lowercased_is_matched_as_it_is(extract_text) -> None:
     record = extract_text("İstanbul aside, Ofsted rated Kent County Council's children's services inadequate.", "2020-05-01")
     assert [(j.authority, j.rating) for j in record.judgements] == [("Kent", "inadequate")]
+
+
+def test_every_lemma_and_dependency_pattern_is_a_named_construction_with_its_test_sentences() -> None:
+    """Patterns on lemmas and the parse carry a construction id, once each, and a test table names it."""
+    from pathlib import Path
+
+    from pipeline.extract.cues import read_cue_entries
+
+    structural = [e for e in read_cue_entries(CUES_PATH) if "tokens" in e or "dependency" in e]
+    ids = [e.get("construction") for e in structural]
+    assert structural and None not in ids and len(ids) == len(set(ids))
+    tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parents[1].rglob("test_*.py"))
+    assert [i for i in ids if i not in tests] == []
+
+
+def test_a_lemma_pattern_finds_every_inflection(extract_text) -> None:
+    for verb in ("intervene", "intervenes", "intervened", "intervening"):
+        record = extract_text(f"Ministers said the government {verb} in Rochdale's children's services.", "2016-01-01")
+        assert [a.kind for a in record.actions] == ["intervention"], verb

@@ -179,3 +179,31 @@ def test_each_grade_keeps_the_date_of_its_own_clause(extract_text, text: str, ex
 def test_one_grade_for_several_areas_is_a_grade_per_area_named(extract_text, text: str, expected: set) -> None:
     """Issue 13, J1: areas named get one judgement each; none named gives the headline grade only."""
     assert grades(extract_text(text, "2019-03-01")) == expected
+
+
+def test_grade_lines_listed_under_an_earlier_inspection_take_its_date(extract_text) -> None:
+    text = ("Bury: inspection of children's social care services\n"
+            "Inspection dates: 3 to 14 June 2019\n"
+            "Overall effectiveness | Good\n"
+            "The last full inspection of the council's services was published in March 2016. Its judgements were:\n"
+            "Overall effectiveness: requires improvement\n"
+            "Leadership, management and governance: inadequate")
+    found = {(j.area, j.rating): j.date for j in extract_text(text, "2019-07-20").judgements}
+    assert found[("overall_effectiveness", "good")] == "2019-06-14"
+    assert found[("overall_effectiveness", "requires_improvement")] == "2016-03"
+    assert found[("leadership", "inadequate")] == "2016-03"
+
+
+def test_a_grade_in_prose_that_differs_from_the_reports_own_table_is_dropped() -> None:
+    from pipeline.records import JudgementRecord
+    from pipeline.resolve.judgements import agreeing_with_the_table
+
+    def grade(area: str, rating: str, evidence: str) -> JudgementRecord:
+        return JudgementRecord(authority="Bury", area=area, rating=rating, date="2017-05-01", evidence=evidence, start=0, end=1)  # type: ignore[arg-type]
+
+    table_row = grade("leadership", "outstanding", "Leadership, management and governance | Outstanding")
+    prose_other = grade("leadership", "good", "Strong leadership ensures that services for children are consistently good.")
+    prose_same = grade("leadership", "outstanding", "Leaders are exceptional and leadership is outstanding.")
+    unrelated = grade("care_leavers", "good", "Care leavers are well supported and the service is good.")
+    kept = agreeing_with_the_table([table_row, prose_other, prose_same, unrelated])
+    assert kept == [table_row, prose_same, unrelated]
