@@ -22,9 +22,9 @@ from pipeline.evaluate.score import FIELDS, Scorer, read_jsonl  # noqa: E402
 from pipeline.extract.cues import lowercase_pattern  # noqa: E402
 from pipeline.extract.nlp import default_nlp  # noqa: E402
 from pipeline.fetch import expand_sources, read_source  # noqa: E402
+from pipeline.gazetteer import default_gazetteer  # noqa: E402
 from pipeline.parse import parse_document  # noqa: E402
 from pipeline.resolve.document import document_record  # noqa: E402
-from pipeline.resolve.gazetteer import default_gazetteer  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SETS = {
@@ -79,6 +79,8 @@ def main() -> int:
             scores = Scorer().score(gold, records)
             for field in FIELDS:
                 found[f"{name}.{field}"] = scores.fields[field].f1
+                for extra, (right, total) in scores.fields[field].extras.items():
+                    found[f"{name}.{field} {extra}"] = right / total if total else 1.0
         return found
 
     base = figures()

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.errors import PipelineError  # noqa: E402
-from pipeline.extract import extract_documents  # noqa: E402
 from pipeline.fetch import read_source  # noqa: E402
+from pipeline.ingest.extraction import extract_documents  # noqa: E402
 from pipeline.parse import parse_document  # noqa: E402
 from pipeline.records import DocumentRecord, JudgementRecord  # noqa: E402
 from pipeline.resolve.judgements import is_table_line  # noqa: E402

@@ -29,11 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.errors import PipelineError  # noqa: E402
-from pipeline.extract import extract_documents  # noqa: E402
 from pipeline.fetch import read_source  # noqa: E402
+from pipeline.gazetteer import default_gazetteer  # noqa: E402
+from pipeline.ingest.extraction import extract_documents  # noqa: E402
 from pipeline.parse import parse_document  # noqa: E402
 from pipeline.records import DocumentRecord, ParsedDocument  # noqa: E402
-from pipeline.resolve.gazetteer import default_gazetteer  # noqa: E402
 
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "ofsted_ilacs"
 # gold.csv column -> the spec's area.

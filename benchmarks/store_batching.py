@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.extract import extract_documents
 from pipeline.fetch import expand_sources, read_source
+from pipeline.ingest.extraction import extract_documents
 from pipeline.parse import parse_document
 from pipeline.store import open_timeline
 

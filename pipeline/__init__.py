@@ -8,8 +8,8 @@ children's services into a cited, queryable SQLite timeline.
 
 from pipeline import records
 from pipeline.errors import ExtractionError, FetchError, ParseError, PipelineError, StoreError
-from pipeline.extract import extract_document, extract_documents
 from pipeline.ingest import IngestReport, ingest
+from pipeline.ingest.extraction import extract_document, extract_documents
 from pipeline.store import open_timeline
 
 __all__ = [

@@ -23,7 +23,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from pipeline.resolve.gazetteer import default_gazetteer
+    from pipeline.gazetteer import default_gazetteer
 
     return default_gazetteer()
 
@@ -46,7 +46,7 @@ def read_jsonl(text: str) -> list[dict]:
 @pytest.fixture()
 def extract_text(nlp):
     """Extract one in-memory document, as the pipeline would a file with this text."""
-    from pipeline.extract import extract_document
+    from pipeline.ingest.extraction import extract_document
     from pipeline.records import ParsedDocument
 
     def run(text: str, published: str | None = None):

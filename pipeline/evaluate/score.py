@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.resolve.gazetteer import Gazetteer, default_gazetteer
+from pipeline import lexicon
+from pipeline.gazetteer import Gazetteer, default_gazetteer
 
 FIELDS = ("authorities", "people", "judgements", "actions", "dates")
-TITLES = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor",
-          "lord", "baroness", "lady", "viscount", "earl"}
+# The courtesy and peerage titles the spec's scorer ignores in a name (not every title we strip).
+TITLES = lexicon.titles().scored
 ROLE_STOPWORDS = {"the", "of", "for", "and", "at", "a", "an", "in", "on", "to", "s"}
 Item = dict[str, Any]
 

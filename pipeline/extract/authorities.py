@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline import lexicon
+
 CANDIDATES_KEY = "authority_candidates"
 SPANS_KEY = "authorities"
 # A following word that makes the place name part of another organisation's name.
@@ -23,10 +25,8 @@ OTHER_ORGANISATION = {
     "nursery", "care", "partnership", "foundation", "ambulance", "mental", "community", "valley", "bay",
 }
 # A word before the name that makes it a person's title or another body ("Lord Bury", "Bishop of Durham").
-PERSON_TITLES = {
-    "lord", "lady", "baron", "baroness", "earl", "duke", "duchess", "viscount", "marquess", "countess",
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "cllr", "councillor", "prof", "professor", "bishop",
-}
+# "Bishop" is no title of the people finder's: "Bishop Auckland" is a town.
+PERSON_TITLES = lexicon.titles().every | {"bishop"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"}
 
 

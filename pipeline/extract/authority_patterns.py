@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from pipeline.resolve.gazetteer import Gazetteer, name_key, read_gazetteer
+from pipeline.gazetteer import Gazetteer, name_key, read_gazetteer
 from pipeline.settings import MODELS_DIR
 
 PATTERNS_PATH = MODELS_DIR / "patterns" / "authorities.jsonl"

@@ -5,7 +5,8 @@ Matcher), minus what the spec says is not a date: durations ("six months"), freq
 ("quarterly"), vague spans ("recent years"), and words that only look like dates ("may" and
 "march" as verbs, "Sun" as a newspaper). A range or a pair ("25 November to 6 December 2019",
 "May and June", "1998-99") is two expressions, as the spec and TimeML count them. Spans go to
-``doc.spans["dates"]``; values are resolved later (pipeline.resolve.dates).
+``doc.spans["dates"]``; values are resolved later (pipeline.resolve.dates). Months, weekdays,
+seasons, holidays and reference words come from ``pipeline.lexicon``, which the resolver reads too.
 
 ``reference_words`` (off by default, as the spec does not count them) also finds TimeML's
 reference words ("now", "currently", "in the past") for the TempEval benchmark.
@@ -20,43 +21,35 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from pipeline import lexicon
+
 SPANS_KEY = "dates"
-MONTHS = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-]
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = sorted(lexicon.months())
+WEEKDAYS = list(lexicon.weekdays())
 UNITS = ["day", "week", "month", "year", "days", "weeks", "months", "years", "decade", "decades", "fortnight"]
-SEASONS = ["spring", "summer", "autumn", "winter"]
-HOLIDAYS = [
-    "christmas", "christmas eve", "christmas day", "boxing day", "new year's day", "new year's eve",
-    "easter", "good friday", "easter monday", "easter sunday",
-    "halloween", "bonfire night", "valentine's day",
-]
+# Seasons the Matcher proposes; one that is also a common word ("fall") is kept only inside a DATE entity.
+SEASONS = sorted(name for name, season in lexicon.seasons().items() if not season.common_word)
+HOLIDAYS = sorted(lexicon.holidays().names)
 YEAR_KINDS = ["fiscal", "financial", "academic", "school", "calendar", "tax"]
 COUNT_WORDS = [
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "several", "few",
 ]
-REFERENCE_WORDS = [
-    "now", "currently", "nowadays", "presently", "at present",
-    "in the past", "the past", "at the time", "at that time",
-]
+REFERENCE_WORDS = sorted(lexicon.reference_words())
+APOSTROPHES = "'\u2019"
 
-_MONTH_RE = "|".join(MONTHS)
-_HOLIDAY_RE = "|".join(
-    re.escape(name).replace("'", "['\u2019]") for name in sorted(HOLIDAYS, key=len, reverse=True)
-)
+_MONTH_RE = lexicon.alternation(MONTHS)
+_HOLIDAY_RE = lexicon.alternation(HOLIDAYS).replace("'", f"[{APOSTROPHES}]")
+_SEASON_RE = lexicon.alternation(lexicon.seasons())
 # What makes a span point at the calendar: a month, a weekday, a year, a season, a holiday, a deictic.
 ANCHOR = re.compile(
     rf"\b(?:{_MONTH_RE})\b\.?|\b(?:{'|'.join(WEEKDAYS)})\b|\b(?:1[89]|20)\d\d(?:s)?\b|"
     rf"\b(?:{_HOLIDAY_RE})\b|"
     r"\b(?:today|yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b|"
-    r"\b(?:spring|summer|autumn|winter)\b|"
+    rf"\b(?:{_SEASON_RE})\b|"
     r"\b(?:this|last|next|previous|past|coming|current|same)\s+"
     r"(?:(?:fiscal|financial|academic|school|calendar|tax)\s+)?"
-    r"(?:week|month|year|fortnight|spring|summer|autumn|winter|weekend|decade)\b|"
+    rf"(?:week|month|year|fortnight|{_SEASON_RE}|weekend|decade)\b|"
     r"\b(?:earlier|later)\s+(?:this|that|in the)\s+(?:week|month|year)\b|"
     r"\b(?:that|the same|the following|the previous|the preceding)\s+year\b|"
     r"\b(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before|previously)\b|"
@@ -158,12 +151,19 @@ def trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def _holiday_word(word: str) -> dict[str, Any]:
+    """A token of a holiday's name; "'s" also with a curly apostrophe ("New Year\u2019s Day")."""
+    if word.startswith("'"):
+        return {"LOWER": {"IN": [apostrophe + word[1:] for apostrophe in APOSTROPHES]}}
+    return {"LOWER": word}
+
+
 def _matcher_patterns() -> list[list[dict[str, Any]]]:
     month: dict[str, Any] = {"LOWER": {"IN": MONTHS}, "IS_TITLE": True}
     count = {"LOWER": {"IN": COUNT_WORDS}}
     step = {"LOWER": {"IN": ["this", "last", "next", "previous"]}}
     unit = {"LOWER": {"IN": UNITS}}
-    holidays = [[{"LOWER": word} for word in re.split(r"\s+|(?=')", name)] for name in HOLIDAYS]
+    holidays = [[_holiday_word(word) for word in re.split(r"\s+|(?=')", name)] for name in HOLIDAYS]
     return [
         [month],
         [{"IS_DIGIT": True}, month],

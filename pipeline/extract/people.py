@@ -2,6 +2,7 @@
 
 spaCy's PERSON entities plus titled names it misses ("Lord Laming", "Cllr Jo Bloggs"); a name must
 look like a name (capitalised words, not a place in the gazetteer, not a job title or a department).
+Titles and role words come from ``pipeline.lexicon``, which the people resolver reads too.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline import lexicon
+
 SPANS_KEY = "people"
-COURTESY_TITLES = {"cllr", "councillor", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "rev"}
-PEERAGE_TITLES = {"lord", "baroness", "lady", "viscount", "earl", "baron"}
+TITLES = lexicon.titles().every
 # Capitalised words spaCy sometimes takes for a person: roles, bodies, sentence adverbs.
 NOT_NAME_WORDS = {
     "chair", "chairman", "chairwoman", "schools", "school", "council", "councils", "minister", "ministers",
@@ -24,18 +26,14 @@ NOT_NAME_WORDS = {
 }
 TRAILING_NOISE = {"'s", "’s", "said", "says", "added"}
 # Job words that stand before a name without a comma ("Headteacher Mrs Anita Crossley").
-LEADING_ROLE_WORDS = {"headteacher", "head", "minister", "director", "chair", "leader", "mayor", "inspector",
-                      "commissioner", "secretary", "chief", "executive", "manager", "worker", "officer", "lead"}
+LEADING_ROLE_WORDS = lexicon.roles().leading
 # Last words that make a capitalised pair a place or a business, not a person ("Seaview Lodge").
 PLACE_WORDS = {"lodge", "house", "court", "hall", "centre", "center", "school", "academy", "park", "road", "street",
                "lane", "close", "group", "limited", "ltd", "partnership", "home", "homes", "college", "nursery", "way",
                "avenue", "square", "gardens", "place", "primary", "church", "hospital", "surgery"}
-# Role words that introduce a name in apposition or that a name is followed by.
-ROLE_NOUNS = ["minister", "director", "executive", "leader", "chair", "chairman", "chairwoman", "inspector", "secretary",
-              "commissioner", "manager", "officer", "adviser", "advisor", "mayor", "member", "head", "headteacher",
-              "families", "correspondent", "spokesperson", "spokesman", "spokeswoman", "worker", "governors", "chief"]
-ROLE_STARTS = ["chief", "director", "leader", "chair", "chairman", "cabinet", "head", "minister", "deputy", "executive",
-               "strategic", "service", "interim", "acting", "corporate", "assistant", "independent", "lead"]
+# Role words that end a role introducing a name in apposition, and that open a role after a name.
+ROLE_NOUNS = sorted(lexicon.roles().apposed)
+ROLE_STARTS = sorted(lexicon.roles().following)
 
 
 def clean_person(span: Span, authority_tokens: set[int]) -> Span | None:
@@ -58,7 +56,7 @@ def clean_person(span: Span, authority_tokens: set[int]) -> Span | None:
         return None
     if any(t.lower_ in NOT_NAME_WORDS for t in words):
         return None
-    if all(t.lower_.rstrip(".") in COURTESY_TITLES | PEERAGE_TITLES for t in words):
+    if all(t.lower_.rstrip(".") in TITLES for t in words):
         return None
     if len(words) == 1 and (words[0].is_upper or words[0].pos_ not in {"PROPN"}):
         return None
@@ -92,7 +90,7 @@ class PersonFinder:
         self.spans_key = spans_key
         self.matcher = Matcher(nlp.vocab)
         name = {"IS_TITLE": True, "POS": "PROPN"}
-        title = {"LOWER": {"IN": sorted(COURTESY_TITLES | PEERAGE_TITLES)}, "IS_TITLE": True}
+        title = {"LOWER": {"IN": sorted(TITLES)}, "IS_TITLE": True}
         self.matcher.add("TITLED", [[title, name], [title, name, name], [title, name, name, name]])
         # Names spaCy's NER misses or calls an organisation, found by the role construction around them.
         capital = {"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}, "LOWER": {"NOT_IN": sorted(NOT_NAME_WORDS)}}

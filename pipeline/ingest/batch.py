@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.errors import FetchError, PipelineError
-from pipeline.extract import extract_documents
 from pipeline.fetch import read_source
+from pipeline.ingest.extraction import extract_documents
 from pipeline.parse import parse_document
 from pipeline.records import DocumentRecord, IngestFailure, ParsedDocument, RawDocument
 from pipeline.store.timeline import document_id
@@ -126,7 +126,7 @@ def close_readers() -> None:
 def warm_up() -> None:
     """Load the spaCy pipeline and gazetteer before the first batch, so a worker that cannot fails at once."""
     from pipeline.extract.nlp import default_nlp
-    from pipeline.resolve.gazetteer import default_gazetteer
+    from pipeline.gazetteer import default_gazetteer
 
     default_nlp()
     default_gazetteer()

@@ -30,15 +30,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pipeline import lexicon
+
 # The values of ParsedDocument.published_from, in order of trust.
 ORIGINS = ("user", "html-meta", "htmldate", "text", "htmldate-extensive")
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_MONTHS = lexicon.alternation(lexicon.months())
+_WEEKDAY = rf"(?:(?:{lexicon.alternation(lexicon.weekdays())}),?\s+)?"
 _DAY_MONTH_YEAR = rf"{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
 _MONTH_DAY_YEAR = rf"{_WEEKDAY}(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _NUMERIC = r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
@@ -86,9 +85,7 @@ def _in_range(value: date) -> bool:
     return EARLIEST_YEAR <= value.year <= LATEST_YEAR
 
 
-_MONTH_NUMBERS = {name: number for number, names in enumerate(
-    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
-     "sep sept september", "oct october", "nov november", "dec december"), 1) for name in names.split()}
+_MONTH_NUMBERS = lexicon.months()
 _NUMBERS = re.compile(r"\d+")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from pipeline.errors import PipelineError
-from pipeline.resolve.gazetteer import name_key
+from pipeline.gazetteer import name_key
 from pipeline.store.timeline import Timeline
 
 # A name with more words than this names no one (SQLite also refuses a query nested 1,000 deep).

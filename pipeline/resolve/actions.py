@@ -20,9 +20,9 @@ import re
 
 from spacy.tokens import Span, Token
 
+from pipeline.gazetteer import Authority
 from pipeline.records import ActionRecord
 from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, coordinated, evidence_of
-from pipeline.resolve.gazetteer import Authority
 
 # Kinds that are too common as ordinary words to count without a government actor nearby.
 NEED_ACTOR = {"support", "intervention", "takeover"}
@@ -225,17 +225,30 @@ def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | Non
         cues = [c for c in cues if c.text.lower() not in LEADERSHIP_VERBS]
     if any(c.kb_id_ == "lifted" for c in cues):
         return "lifted"  # the latest state the sentence tells
-    before = [c for c in cues if c.start < cue.end]  # before the cue or inside it ("intend to direct")
-    if before:
-        if before[-1].text.lower() in DECIDED_MODALS and decided(cue):
-            return "directed"  # "I have decided that the council should be issued with a notice"
-        return before[-1].kb_id_
+    before = [c for c in cues if c.start < cue.end and _governs(c, cue)]  # before the cue or inside it ("intend to direct")
     after = [c for c in cues if cue.end <= c.start <= cue.end + STATUS_AFTER_WINDOW]
-    if after:
-        return after[0].kb_id_
+    nearest = before[-1] if before else (after[0] if after else None)
+    if nearest is not None:
+        if nearest.text.lower() in DECIDED_MODALS and decided(cue):
+            return "directed"  # "I have decided that the council should be issued with a notice"
+        return nearest.kb_id_
     if intro is not None and (intro_cues := ctx.cues(intro, "STATUS")):
         return intro_cues[0].kb_id_
     return modality(cue) or "directed"
+
+
+def _governs(status: Span, cue: Span) -> bool:
+    """Whether a status word bears on the measure: inside it, or in a clause whose verb the parse puts
+    above the measure ("minded to use powers to direct …"), not in another clause beside it ("…
+    following a report that the safety of children could not be assured, the department served a
+    notice")."""
+    if cue.start <= status.start < cue.end:
+        return True
+    verb = status.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    chain = {cue.root.i} | {t.i for t in cue.root.ancestors}
+    return verb.i in chain or verb.head.i in chain and verb.dep_ in {"aux", "auxpass"}
 
 
 # Verbs of a decision taken: a measure in the clause they govern is directed, even when that clause

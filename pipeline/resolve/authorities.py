@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
+from pipeline.gazetteer import Authority, Gazetteer
 from pipeline.records import AuthorityRecord
-from pipeline.resolve.gazetteer import Authority, Gazetteer
 
 
 def authorities_of_span(span: Span, gazetteer: Gazetteer, on: str | None) -> list[Authority]:

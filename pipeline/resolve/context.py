@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
-from pipeline.resolve.gazetteer import Authority
+from pipeline.gazetteer import Authority
 
 T = TypeVar("T")
 

@@ -1,48 +1,26 @@
-"""The words and patterns of the date grammar used by pipeline.resolve.dates: tables and regexes only."""
+"""The words and patterns of the date grammar used by pipeline.resolve.dates: tables and regexes only.
+
+Months, weekdays, seasons, holidays and reference words come from the shared lexicon, which the
+date finder reads too, so every form it finds has a value here."""
 
 from __future__ import annotations
 
 import re
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from pipeline import lexicon
+
+MONTHS = lexicon.months()
+WEEKDAYS = lexicon.weekdays()
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50,
 }
-# Season -> (TimeML code, first month, last month); winter runs into the next year and is
-# named by the year it starts in.
-SEASONS = {
-    "spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 11), "fall": ("FA", 9, 11),
-    "winter": ("WI", 12, 14),
-}
-# Holidays with a fixed day; Easter's are computed.
-HOLIDAYS = {
-    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
-    "st patrick's day": (3, 17), "halloween": (10, 31), "bonfire night": (11, 5), "guy fawkes night": (11, 5),
-    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25), "boxing day": (12, 26),
-}
-EASTER_OFFSETS = {"good friday": -2, "easter sunday": 0, "easter monday": 1, "easter": 0}
+SEASONS = lexicon.seasons()
+# Holidays with a fixed day; Easter's are computed from their offset to Easter Sunday.
+HOLIDAYS = lexicon.holidays().fixed
+EASTER_OFFSETS = lexicon.holidays().easter
 # Words TimeML gives a reference value, not a date; the spec does not count them (only timeml=True).
-REFERENCE_WORDS = {
-    **dict.fromkeys(
-        ["now", "right now", "currently", "at present", "presently", "nowadays", "these days", "the present"],
-        "PRESENT_REF",
-    ),
-    **dict.fromkeys(["the past", "in the past", "at the time", "at that time"], "PAST_REF"),
-    **dict.fromkeys(["the future", "in the future"], "FUTURE_REF"),
-}
+REFERENCE_WORDS = lexicon.reference_words()
 DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
     "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
@@ -52,7 +30,7 @@ STEP_WORDS = {
     "this": 0, "current": 0, "same": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1,
 }
 
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAMES = lexicon.alternation(MONTHS)
 # Words around a date that do not change its value (TimeML keeps them as a modifier).
 MODIFIERS = re.compile(
     r"^(?:(?:the\s+)?(?:very\s+)?(?:early|earlier|late|later|mid|end|start|beginning|middle|"
@@ -85,7 +63,7 @@ AGO = re.compile(
     r"(day|week|fortnight|month|year|decade)s?\s+(ago|earlier|before|previously)$"
 )
 SEASON_PHRASE = re.compile(
-    r"^(?:the\s+)?(?:(this|last|next|coming|past)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?$"
+    rf"^(?:the\s+)?(?:(this|last|next|coming|past)\s+)?({lexicon.alternation(SEASONS)})(?:\s+(?:of\s+)?(\d{{4}}))?$"
 )
 ANAPHORIC_YEAR = re.compile(
     rf"^(?:(?P<month>{_MONTH_NAMES})\s+(?:of\s+)?)?(?:(?:earlier|later)\s+)?"

@@ -258,7 +258,8 @@ class DateResolver:
         if match is None:
             return NOT_MINE
         which, name, year_text = match.groups()
-        code, first, last = SEASONS[name]
+        season = SEASONS[name]
+        code, first, last = season.timeml, season.first_month, season.last_month
         if year_text:
             year: int | None = int(year_text)
         elif self.anchor is None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.gazetteer import Gazetteer
 from pipeline.records import DateRecord, DocumentRecord, ParsedDocument
 from pipeline.resolve.actions import action_records
 from pipeline.resolve.authorities import authority_records, mentioned_authorities, subject_authority
 from pipeline.resolve.context import DocumentContext
 from pipeline.resolve.dates import DateResolver
-from pipeline.resolve.gazetteer import Gazetteer
 from pipeline.resolve.judgements import judgement_records
 from pipeline.resolve.people import person_records
 

@@ -21,9 +21,9 @@ import re
 
 from spacy.tokens import Span, Token
 
+from pipeline.gazetteer import Authority
 from pipeline.records import JudgementRecord
 from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, coordinated, evidence_of, outermost
-from pipeline.resolve.gazetteer import Authority
 
 # Words just before a grade that put it in grade position.
 GRADE_LEAD = {
@@ -305,7 +305,7 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         if not ratings:
             continue
         line = sentence.text.strip()
-        grade_list = bool(GRADE_LIST_LINE.search(line)) or " | " in line
+        grade_list = bool(GRADE_LIST_LINE.search(line)) or " | " in line or flattened_table(sentence, ratings)
         if ctx.has_cue(sentence, "HEDGE", "expected") or ctx.has_cue(sentence, "HEDGE", "conditional"):
             continue
         if not grade_list and not ctx.has_cue(sentence, "INSPECTION_CONTEXT"):
@@ -355,6 +355,39 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
                 for authority in _authorities(ctx, sentence, rating)
             )
     return _unique(agreeing_with_the_table(records))
+
+
+# An item number in a grade table copied as running text: "1.", "2.1", "3)".
+ITEM_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?$")
+
+
+def flattened_table(sentence: Span, ratings: list[Span]) -> bool:
+    """J3: a grade table flattened into running text in a plain-text copy of a report
+    ("1. Children who need help and protection Requires improvement 2. Children looked after …
+    Good"): every grade ends its numbered item (it comes right before the next item number or
+    the end of the sentence), and the sentence has at least one item number. It is then read
+    as the table rows are: each grade with the areas of its item."""
+    doc = sentence.doc
+    numbered = any(ITEM_NUMBER.match(t.text) and _next_word(t).is_title for t in sentence if t.i + 1 < len(doc))
+    before = [t for t in doc[max(0, sentence.start - 2) : sentence.start] if not t.is_punct]
+    numbered = numbered or bool(before and ITEM_NUMBER.match(before[-1].text))  # the spaCy sentence began after "3."
+    if not numbered or not ratings:
+        return False
+    for rating in outermost(ratings):
+        after = rating.end
+        while after < sentence.end and doc[after].is_punct:
+            after += 1
+        if after < sentence.end and not ITEM_NUMBER.match(doc[after].text):
+            return False
+    return True
+
+
+def _next_word(token: Token) -> Token:
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) - 1 and doc[i].is_punct:
+        i += 1
+    return doc[i]
 
 
 def is_table_line(evidence: str) -> bool:

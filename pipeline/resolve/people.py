@@ -6,6 +6,8 @@ Roles come from the constructions that carry them, around the name in its senten
   after, as an apposition    "Sir C D, chief executive of Action for Children, welcomed"
   after, directly            "E F Chief Executive of X Council and …"
   after "as"                 "with G H as an independent chair"
+
+Titles and role words come from ``pipeline.lexicon``, which the people finder reads too.
 """
 
 from __future__ import annotations
@@ -14,19 +16,14 @@ import re
 
 from spacy.tokens import Span
 
-from pipeline.extract.people import COURTESY_TITLES, PEERAGE_TITLES
+from pipeline import lexicon
+from pipeline.gazetteer import Gazetteer
 from pipeline.records import PersonRecord
-from pipeline.resolve.gazetteer import Gazetteer
 
+COURTESY_TITLES = lexicon.titles().courtesy
+PEERAGE_TITLES = lexicon.titles().peerage
 # Head words of a job title: a role phrase must contain one.
-ROLE_HEADS = re.compile(
-    r"\b(?:minister|secretary|chief executive|executive|director|leader|chair|chairman|chairwoman|chairperson|"
-    r"member|mayor|commissioner|inspector|head|manager|officer|advis[eo]r|president|spokes(?:man|woman|person)|"
-    r"lead|deputy|chancellor|MP|portfolio holder|councillor|founder|principal|governor|trustee|"
-    r"campaigner|lawyer|solicitor|barrister|professor|researcher|author|consultant|social worker|nurse|"
-    r"ombudsman|coordinator|co-ordinator|editor|correspondent|partner|owner|cabinet)\b",
-    re.IGNORECASE,
-)
+ROLE_HEADS = re.compile(rf"\b(?:{lexicon.alternation(lexicon.roles().heads)})\b", re.IGNORECASE)
 SPEECH = r"(?:said|says|added|told|explained|warned|welcomed|commented|stated|insisted|argued|noted|issued|wrote|who|has|had|is|was|will|would)"
 # ", schools and safeguarding at Sefton Council": a lower-case list continuing a role past its comma.
 ROLE_LIST = r"(?:(?:,\s+[a-z][\w’'-]*)+,?\s+and\s+[a-z][\w’'-]*(?:\s+(?:at|of|for)\s+(?:the\s+)?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*)?)?"
@@ -94,15 +91,7 @@ def _cut_at_next_role(role: str) -> str:
 
 
 # Lower-case words that belong inside a job title written before a name ("children and families minister").
-TITLE_WORDS = {
-    "minister", "secretary", "member", "director", "chair", "chairman", "chairwoman", "executive", "chief", "leader",
-    "cabinet", "children", "children's", "children’s", "families", "family", "education", "services", "social", "care",
-    "deputy", "lead", "head", "schools", "health", "council", "strategic", "service", "independent", "interim",
-    "acting", "corporate", "assistant", "shadow", "junior", "senior", "portfolio", "holder", "commissioner",
-    "inspector", "national", "local", "government", "mayor", "prime", "young", "people", "safeguarding",
-    "worker", "workers", "manager", "officer", "nurse", "adviser", "advisor", "governor", "governors", "headteacher",
-    "teacher", "coordinator", "principal", "former", "nursery",
-}
+TITLE_WORDS = lexicon.roles().words
 CONNECTORS = {"of", "for", "and", "the", "&"}
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from pipeline.errors import StoreError
-from pipeline.resolve.gazetteer import Gazetteer, default_gazetteer
+from pipeline.gazetteer import Gazetteer, default_gazetteer
 from pipeline.store.schema import MIGRATIONS
 from pipeline.store.timeline import BUSY_TIMEOUT_MS, Timeline
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import sqlite_utils
 
 from pipeline.errors import StoreError
+from pipeline.gazetteer import Gazetteer, default_gazetteer, name_key
 from pipeline.records import DocumentRecord, IngestFailure, ParsedDocument, RawDocument
-from pipeline.resolve.gazetteer import Gazetteer, default_gazetteer, name_key
 from pipeline.store.schema import migrate
 
 

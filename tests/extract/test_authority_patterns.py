@@ -1,5 +1,5 @@
 from pipeline.extract.authority_patterns import PATTERNS_PATH, build_patterns, render_patterns
-from pipeline.resolve.gazetteer import read_gazetteer
+from pipeline.gazetteer import read_gazetteer
 
 
 def test_committed_patterns_match_the_gazetteer() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import extract_document
+from pipeline.ingest.extraction import extract_document
 from pipeline.records import DocumentRecord, ParsedDocument
 from tests.resolve.test_properties import PUBLISHED, assert_well_formed_date
 

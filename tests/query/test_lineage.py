@@ -1,6 +1,6 @@
 """A timeline follows the authority's predecessors and successors."""
 
-from pipeline.extract import extract_document
+from pipeline.ingest.extraction import extract_document
 from pipeline.query.timeline import authority_timeline
 from pipeline.records import ParsedDocument
 from pipeline.store import open_timeline

@@ -251,3 +251,35 @@ def test_a_city_named_as_x_city_is_the_council_unless_the_sentence_is_about_foot
     assert {a.authority for a in notices.actions} == {"Leicester", "Surrey"}
     football = extract_text("Leicester City won the league in a remarkable season for the club.", "2016-05-03")
     assert football.authorities == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Cue alternatives that, before these sentences, only the seeds exercised (benchmarks/cue_ablation.py)
+        ("The Secretary of State intended to appoint an improvement adviser for Wigan.", ("Wigan", "improvement_adviser", "proposed")),
+        ("Ministers recommended an improvement board for Bury's children's services.", ("Bury", "improvement_board", "proposed")),
+        ("Sefton council has been directed to accept an independent chair by the department.", ("Sefton", "statutory_direction", "directed")),
+        ("Ministers set up a new children's board to oversee Oldham's recovery.", ("Oldham", "improvement_board", "directed")),
+        ("Slough's children's services became a trust after the Education Secretary's decision.", ("Slough", "trust", "directed")),
+    ],
+)
+def test_general_wordings_the_seeds_once_carried_alone(extract_text, text: str, expected: tuple) -> None:
+    assert expected in kinds(extract_text(text, "2016-01-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a modal in another clause beside the measure says nothing of it
+        ("Following a report that children in Wigan could not be kept safe, the department served an improvement notice.",
+         ("Wigan", "improvement_notice", "directed")),
+        ("Because Oldham might lose more social workers, ministers have appointed a commissioner for its children's services.",
+         ("Oldham", "commissioner", "directed")),
+        # a modal over the measure's own clause does
+        ("The Secretary of State could appoint a commissioner for Oldham if services do not improve.",
+         ("Oldham", "commissioner", "threatened")),
+    ],
+)
+def test_a_status_word_counts_only_over_the_measures_own_clause(extract_text, text: str, expected: tuple) -> None:
+    assert expected in kinds(extract_text(text, "2016-01-01"))

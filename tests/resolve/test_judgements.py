@@ -207,3 +207,37 @@ def test_a_grade_in_prose_that_differs_from_the_reports_own_table_is_dropped() -
     unrelated = grade("care_leavers", "good", "Care leavers are well supported and the service is good.")
     kept = agreeing_with_the_table([table_row, prose_other, prose_same, unrelated])
     assert kept == [table_row, prose_same, unrelated]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ofsted inspectors found some outstanding features in Bury's fostering teams.",
+        "The inspection noted good practice in Wigan's work with care leavers.",
+    ],
+)
+def test_good_or_outstanding_practice_or_features_are_not_grades(extract_text, sentence: str) -> None:
+    assert extract_text(sentence, "2016-01-01").judgements == []
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "1. Children who need help and protection Requires improvement 2. Children looked after and achieving "
+        "permanence Good 2.1 Adoption performance Good 3. Leadership, management and governance Inadequate",
+        "1) Children who need help and protection: Requires improvement 2) Children looked after and achieving "
+        "permanence: Good 2.1) Adoption performance: Good 3) Leadership, management and governance: Inadequate",
+    ],
+)
+def test_a_grade_table_flattened_into_running_text_is_read_row_by_row(extract_text, table: str) -> None:
+    text = f"Ofsted's inspection of Sefton's children's services took place in March 2016.\n{table}"
+    assert grades(extract_text(text, "2016-05-01")) == {
+        ("Sefton", "help_and_protection", "requires_improvement"), ("Sefton", "children_in_care", "good"),
+        ("Sefton", "adoption", "good"), ("Sefton", "leadership", "inadequate"),
+    }
+
+
+def test_a_grade_inside_a_flattened_heading_is_not_a_row(extract_text) -> None:
+    text = ("Ofsted's inspection of Sefton's children's services took place in March 2016.\n"
+            "1. The experiences of Good children who need help 2. Leadership")
+    assert extract_text(text, "2016-05-01").judgements == []

@@ -3,6 +3,9 @@
 Read from ``models/gazetteers/authorities.csv`` and ``groupings.csv`` (provenance in
 ``models/README.md``). A name resolves to the authority in force at the date it speaks of:
 "Cornwall" in 2005 is Cornwall County Council, in 2015 the unitary Cornwall Council.
+
+Domain knowledge, not a stage: the span-ruler patterns (extract), linking (resolve), the store,
+the queries and the scorer all read it, so it sits beside them all.
 """
 
 from __future__ import annotations
