@@ -90,6 +90,7 @@ class Titles:
     courtesy: frozenset[str]
     peerage: frozenset[str]
     beyond_spec: frozenset[str]  # titles the spec's scorer leaves in a name
+    postnominal: frozenset[str] = frozenset()  # honours and offices after a name ("CB", "MP")
 
     @property
     def every(self) -> frozenset[str]:
@@ -104,7 +105,8 @@ class Titles:
 @cache
 def titles() -> Titles:
     data = _read("titles")
-    return Titles(frozenset(data["courtesy"]), frozenset(data["peerage"]), frozenset(data["beyond_spec"]))
+    return Titles(frozenset(data["courtesy"]), frozenset(data["peerage"]), frozenset(data["beyond_spec"]),
+                  frozenset(data.get("postnominal", [])))
 
 
 @dataclass(frozen=True)

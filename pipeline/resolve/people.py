@@ -22,6 +22,7 @@ from pipeline.records import PersonRecord
 
 COURTESY_TITLES = lexicon.titles().courtesy
 PEERAGE_TITLES = lexicon.titles().peerage
+POSTNOMINALS = lexicon.titles().postnominal
 # Head words of a job title: a role phrase must contain one.
 ROLE_HEADS = re.compile(rf"\b(?:{lexicon.alternation(lexicon.roles().heads)})\b", re.IGNORECASE)
 SPEECH = r"(?:said|says|added|told|explained|warned|welcomed|commented|stated|insisted|argued|noted|issued|wrote|who|has|had|is|was|will|would)"
@@ -43,6 +44,8 @@ ORGANISATION = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&-]
 def split_title(name: str) -> tuple[str, str | None]:
     """'Cllr Roy Perry' -> ('Roy Perry', 'Cllr'); peerage names are kept whole unless a full name follows."""
     words = name.split()
+    while len(words) > 2 and words[-1].isupper() and words[-1].lower().strip(".,") in POSTNOMINALS:
+        words.pop()  # "Louise Casey CB", "Jane Doe MP": honours and offices are not part of the name
     title = None
     while len(words) > 1 and words[0].lower().rstrip(".") in COURTESY_TITLES:
         title = words.pop(0).rstrip(".")
@@ -59,6 +62,8 @@ def clean_role(role: str) -> str | None:
         return None
     if re.search(r"\b(?:said|says|told|will|would|has|have|had|is|are|was|were)\b", role):
         return None
+    if re.match(rf"{SPEECH}\b", role):
+        return None  # "…, wrote to the Secretary of State": a clause, not a job title
     return role
 
 
@@ -133,11 +138,26 @@ def organisation_of(role: str | None) -> str | None:
     return match.group("org") if match else None
 
 
+def is_author_heading(span: Span, spans: list[Span]) -> bool:
+    """A statement's author heading ("Jane Doe AM, Minister for Health" as the page's first line,
+    with no verb): a byline, page furniture by the spec, unless the body names the person again."""
+    sentence = span.sent
+    if sentence.start != 0 or span.end >= sentence.end:
+        return False
+    rest = [t for t in sentence[span.end - sentence.start :] if not (t.is_upper and t.lower_ in POSTNOMINALS)]
+    if not rest or rest[0].text != "," or any(t.pos_ in {"VERB", "AUX"} for t in sentence):
+        return False
+    surname = next((t.lower_ for t in reversed(span) if not (t.is_upper and t.lower_ in POSTNOMINALS)), span[-1].lower_)
+    return not any(other.start >= sentence.end and surname in other.text.lower().split() for other in spans)
+
+
 def person_records(spans: list[Span], gazetteer: Gazetteer, on: str | None) -> list[PersonRecord]:
     """One record per person; short references ('Ben', 'Ms Doe', 'Wright') join the full name."""
     full: dict[str, PersonRecord] = {}
     pending: list[tuple[str, str | None, str | None]] = []
     for span in spans:
+        if is_author_heading(span, spans):
+            continue
         name, title = split_title(span.text)
         role = role_near(span, [s for s in spans if s is not span])
         if len(name.split()) == 1 and name.split()[0].lower() not in PEERAGE_TITLES:
