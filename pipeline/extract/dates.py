@@ -101,6 +101,10 @@ def drop_leading_duration(span: Span) -> Span:
     return rest if len(rest) and is_calendar_date(rest) else span
 
 
+# Words a statute's name ends with before its year ("Local Government Act 1999").
+STATUTE_WORDS = {"Act", "Regulations", "Order", "Measure", "Rules"}
+
+
 def is_calendar_date(span: Span) -> bool:
     """Whether a span points at the calendar (the spec's dates) rather than a length or a rhythm."""
     text = span.text
@@ -108,6 +112,8 @@ def is_calendar_date(span: Span) -> bool:
         return False
     if text.isdigit() and not YEAR_ONLY.fullmatch(text):
         return False
+    if YEAR_ONLY.fullmatch(text) and span.start > 0 and span.doc[span.start - 1].text in STATUTE_WORDS:
+        return False  # "the Children Act 1989": the year is part of the statute's name
     if len(span) == 1 and span[0].lower_ in MONTHS:
         token = span[0]
         # "may" and "march" as verbs; lower-case month words are not months in edited prose.

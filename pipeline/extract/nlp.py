@@ -11,6 +11,7 @@ import spacy
 import srsly
 from confection import Config
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from pipeline.errors import ExtractionError
 
@@ -29,6 +30,8 @@ def build_nlp(config_path: Path = CONFIG_PATH) -> Language:
         nlp = spacy.load(base, exclude=list(config["nlp"].get("exclude", [])))
     except OSError as err:
         raise ExtractionError(base, "spaCy model is not installed; run `make install`") from err
+    if extra := list(config["nlp"].get("extra_infixes", [])):
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra]).finditer
     for name in config["nlp"]["components"]:
         settings = dict(config["components"][name])
         factory = settings.pop("factory")

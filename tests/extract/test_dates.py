@@ -92,3 +92,18 @@ def test_timeml_reference_words_only_when_asked(nlp, sentence: str, expected: li
         assert spans(nlp, sentence) == expected
     finally:
         finder.reference_words = False
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a year that ends a statute's name is part of the name
+        ("Under the Children Act 1989 and the Localism Act 2011, the council acted in 2014.", ["2014"]),
+        ("The Care Planning Regulations 2010 were amended in March 2015.", ["March 2015"]),
+        # a year glued to the next word by a page's markup stands alone
+        ("Published 2 May 2019Last updated 9 June 2020", ["2 May 2019", "9 June 2020"]),
+    ],
+)
+def test_years_that_are_names_or_glued_to_words(nlp, text: str, dates: list) -> None:
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["dates"]] == dates
