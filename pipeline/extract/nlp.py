@@ -31,7 +31,8 @@ def build_nlp(config_path: Path = CONFIG_PATH) -> Language:
     except OSError as err:
         raise ExtractionError(base, "spaCy model is not installed; run `make install`") from err
     if extra := list(config["nlp"].get("extra_infixes", [])):
-        nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *extra]).finditer
+        tokenizer: Any = nlp.tokenizer
+        tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or []), *extra]).finditer
     for name in config["nlp"]["components"]:
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
