@@ -95,7 +95,7 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
     if before:
         return _unique_authorities(coordinated(ctx, named, before[-1]))
     if GENERIC_COUNCILS.search(sentence.text):
-        return [authority for authority, _ in listed_after(ctx, sentence)]
+        return [authority for authority, _, _ in listed_after(ctx, sentence)]
     if intro is not None:
         introduced = ctx.authorities_in(intro)
         if introduced:
@@ -142,7 +142,7 @@ SHORT_INTRODUCTION = 8
 LIST_ITEM_PUNCTUATION = " \t\n;,.:•◼▪●*·–-"
 
 
-def listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority, str | None]]:
+def listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority, str | None, Span]]:
     """A measure told of councils in general, whose authorities are listed after it, one per line
     or item, perhaps under date headings ("… in various local authorities. These were: / 2004-05 /
     A; / B. / 2005-06 / C."): each listed authority, with the date of the heading above it. The
@@ -152,7 +152,7 @@ def listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority, 
     return ctx.once(f"listed_after:{sentence.start}", lambda: _listed_after(ctx, sentence))
 
 
-def _listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority, str | None]]:
+def _listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority, str | None, Span]]:
     index = ctx.index_of(sentence)
     following = ctx.sentences[index + 1 : index + 2 + LONGEST_LIST]
     if not sentence.text.rstrip().endswith(":"):
@@ -163,7 +163,7 @@ def _listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority,
         if not introduction.text.rstrip().endswith(":") or len(words) > SHORT_INTRODUCTION or ctx.authorities_in(introduction):
             return []
         following = following[1:]
-    listed: list[tuple[Authority, str | None]] = []
+    listed: list[tuple[Authority, str | None, Span]] = []
     heading: str | None = None
     for item in following:
         rest = item.text
@@ -180,26 +180,42 @@ def _listed_after(ctx: DocumentContext, sentence: Span) -> list[tuple[Authority,
         if not named and dates:
             heading = dates[0]
             continue
-        listed.extend((authority, heading) for _, authority in named)
+        listed.extend((authority, heading, span) for span, authority in named)
     return listed if len(listed) >= 2 else []
 
 
-def own_dates(ctx: DocumentContext, sentence: Span) -> dict[str, str]:
-    """A date in brackets right after an authority's name is that authority's own
-    ("directions to A (2005) and B (2007)"); so is the heading an authority is listed under."""
-    found: dict[str, str] = {}
-    doc = ctx.doc
-    dates = {span.start: value for span, value in ctx.dates_in(sentence) if value}
-    for span, authority in ctx.authorities_in(sentence):
-        if span.end + 2 < len(doc) and doc[span.end].text == "(" and span.end + 1 in dates:
-            date_span_end = next(s.end for s, _ in ctx.dates_in(sentence) if s.start == span.end + 1)
-            if date_span_end < len(doc) and doc[date_span_end].text == ")":
-                found.setdefault(authority.gss, dates[span.end + 1])
+# How far a bracket after an authority's name may run: "(lifted in March 2018)", "(2005)".
+LONGEST_ASIDE = 12
+
+
+def own_details(ctx: DocumentContext, sentence: Span) -> dict[str, tuple[str | None, str | None]]:
+    """Per authority, the status and date its own words give: a bracket right after its name
+    ("directions to A (2005) and B (2007)", "Bexley (lifted in March 2018)"), and the heading it
+    is listed under."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    mentions = [(span, authority, None) for span, authority in ctx.authorities_in(sentence)]
     if GENERIC_COUNCILS.search(sentence.text):
-        for authority, heading in listed_after(ctx, sentence):
-            if heading:
-                found.setdefault(authority.gss, heading)
+        mentions += [(span, authority, heading) for authority, heading, span in listed_after(ctx, sentence)]
+    for span, authority, heading in mentions:
+        status, date = None, heading
+        if (aside := _bracket_after(span)) is not None:
+            item = span.sent
+            if any(c.kb_id_ == "lifted" and aside.start <= c.start < aside.end for c in ctx.cues(item, "STATUS")):
+                status = "lifted"
+            date = next((v for d, v in ctx.dates_in(item) if v and aside.start <= d.start < aside.end), date)
+        if status or date:
+            found.setdefault(authority.gss, (status, date))
     return found
+
+
+def _bracket_after(span: Span) -> Span | None:
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "(":
+        return None
+    for i in range(span.end + 1, min(len(doc), span.end + 1 + LONGEST_ASIDE)):
+        if doc[i].text == ")":
+            return doc[span.end + 1 : i]
+    return None
 
 
 def _referred_to(ctx: DocumentContext, sentence: Span) -> list[Authority]:
@@ -431,12 +447,13 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
         cues = ctx.cues(sentence, "ACTION")
         if ctx.cues(sentence, "ACTOR"):
             cues += leadership_changes(sentence)
+        cues += anaphoric_measures(sentence, cues, {kind for _, kind in merged})
         transfers = _transfers(ctx, sentence, cues)
         if not (cues or transfers) or ctx.has_cue(sentence, "OTHER_SERVICE"):
             continue
         intro = lead_in(ctx, sentence)
         when = action_date(ctx, sentence)
-        dated = own_dates(ctx, sentence)
+        details = own_details(ctx, sentence)
         evidence, start, end = evidence_of(sentence)
         refers_back = bool(REFERS_BACK.search(sentence.text)) or any(_definite(c) for c in cues)
         for cue in _drop_nested(cues) + transfers:
@@ -451,18 +468,21 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
             if cue.kb_id_ == "improvement_plan" and actor is None and not REQUIRED.search(sentence.text + (intro.text if intro else "")):
                 continue  # the council's own plan
             status = status_of(ctx, sentence, cue, intro)
+            if status == "lifted" and replaced(ctx, sentence, cue):
+                status = "directed"  # "This direction has closed. A direction issued in 2017 replaces it."
             if cue.label_ == "GROUPING":
                 targets = _transfer_targets(ctx, sentence, cue)
             else:
                 targets = authorities_for(ctx, sentence, cue, intro, refers_back)
             for authority in targets:
                 key = (authority.gss, "trust" if cue.label_ == "GROUPING" else cue.kb_id_)
+                own_status, own_date = details.get(authority.gss, (None, None))
                 record = ActionRecord(
                     authority=authority.name,
                     kind="trust" if cue.label_ == "GROUPING" else cue.kb_id_,  # type: ignore[arg-type]
-                    status=status,  # type: ignore[arg-type]
+                    status=own_status or status,  # type: ignore[arg-type]
                     actor=actor,
-                    date=dated.get(authority.gss, when),
+                    date=own_date or when,
                     deadline=due.get(authority.gss) if status in {"proposed", "threatened"} else None,
                     evidence=evidence,
                     start=start,
@@ -473,6 +493,38 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
                 elif status == "lifted":
                     merged[key] = merged[key].model_copy(update={"status": "lifted", "date": when})
     return list(merged.values())
+
+
+REPLACING = {"replace", "supersede"}
+
+
+def replaced(ctx: DocumentContext, sentence: Span, cue: Span) -> bool:
+    """A measure lifted only to be replaced by another of its kind, in the same or the next
+    sentence: the authority stays under it."""
+    index = ctx.index_of(sentence)
+    for other in ctx.sentences[index : index + 2]:
+        kinds = {c.kb_id_ for c in ctx.cues(other, "ACTION")} | {a.kb_id_ for a in anaphoric_measures(other, [], {cue.kb_id_})}
+        if cue.kb_id_ in kinds and any(t.lemma_ in REPLACING for t in other):
+            return True
+    return False
+
+
+# Bare nouns that, with a definite determiner, refer back to a measure of that kind already told
+# ("… issued an improvement notice. The notice was lifted in 2014.").
+ANAPHORIC_NOUNS = {"notice": "improvement_notice", "direction": "statutory_direction", "directions": "statutory_direction"}
+DEFINITE = {"the", "this", "that", "its", "these"}
+
+
+def anaphoric_measures(sentence: Span, cues: list[Span], kinds_told: set[str]) -> list[Span]:
+    """'The notice', 'that direction': a measure of a kind the document has already told, named again
+    by its bare noun (a word too common to be a cue alone: "at short notice", "a sense of direction")."""
+    covered = {i for c in cues for i in range(c.start, c.end)}
+    found = []
+    for token in sentence:
+        kind = ANAPHORIC_NOUNS.get(token.lower_)
+        if kind in kinds_told and token.i not in covered and token.i > 0 and token.nbor(-1).lower_ in DEFINITE:
+            found.append(Span(sentence.doc, token.i, token.i + 1, label="ACTION", kb_id=kind))
+    return found
 
 
 DEADLINE_WORDS = {"by", "until", "before", "since", "from"}

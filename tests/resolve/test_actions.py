@@ -283,3 +283,29 @@ def test_general_wordings_the_seeds_once_carried_alone(extract_text, text: str, 
 )
 def test_a_status_word_counts_only_over_the_measures_own_clause(extract_text, text: str, expected: tuple) -> None:
     assert expected in kinds(extract_text(text, "2016-01-01"))
+
+
+def test_a_bracket_after_a_listed_authority_gives_its_own_state(extract_text) -> None:
+    text = ("Ministers have issued improvement notices to these councils:\n"
+            "2013\nTorbay (lifted in June 2015)\nSlough\n2014\nMedway")
+    found = {a.authority: (a.status, a.date) for a in extract_text(text, "2016-01-01").actions}
+    assert found == {"Torbay": ("lifted", "2015-06"), "Slough": ("directed", "2013"), "Medway": ("directed", "2014")}
+
+
+def test_the_notice_named_again_by_its_bare_noun_is_the_same_measure(extract_text) -> None:
+    text = ("The minister issued Sefton with an improvement notice in May 2012.\n"
+            "Two years later the notice was lifted after a better inspection.")
+    [action] = extract_text(text, "2015-01-01").actions
+    assert (action.authority, action.kind, action.status) == ("Sefton", "improvement_notice", "lifted")
+
+
+def test_a_bare_noun_alone_is_not_a_measure(extract_text) -> None:
+    text = "Staff in Sefton were moved at short notice, and the notice board was full."
+    assert extract_text(text, "2015-01-01").actions == []
+
+
+def test_a_measure_lifted_only_to_be_replaced_stays_in_force(extract_text) -> None:
+    text = ("The Secretary of State issued a statutory direction to Torbay council in 2016.\n"
+            "That direction has now closed. A new direction issued this month replaces it.")
+    [action] = extract_text(text, "2018-03-01").actions
+    assert (action.kind, action.status) == ("statutory_direction", "directed")
