@@ -193,7 +193,7 @@ def own_details(ctx: DocumentContext, sentence: Span) -> dict[str, tuple[str | N
     ("directions to A (2005) and B (2007)", "Bexley (lifted in March 2018)"), and the heading it
     is listed under."""
     found: dict[str, tuple[str | None, str | None]] = {}
-    mentions = [(span, authority, None) for span, authority in ctx.authorities_in(sentence)]
+    mentions: list[tuple[Span, Authority, str | None]] = [(span, authority, None) for span, authority in ctx.authorities_in(sentence)]
     if GENERIC_COUNCILS.search(sentence.text):
         mentions += [(span, authority, heading) for authority, heading, span in listed_after(ctx, sentence)]
     for span, authority, heading in mentions:
