@@ -309,3 +309,25 @@ def test_a_measure_lifted_only_to_be_replaced_stays_in_force(extract_text) -> No
             "That direction has now closed. A new direction issued this month replaces it.")
     [action] = extract_text(text, "2018-03-01").actions
     assert (action.kind, action.status) == ("statutory_direction", "directed")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # S-lifted-lemmas: lift, revoke, exit in any inflection
+        ("The Secretary of State lifts the improvement notice on Bury today.", "lifted"),
+        ("Ministers are revoking the direction issued to Torbay.", "lifted"),
+        ("Wigan's improvement notice was lifted last week.", "lifted"),
+        # S-threatened-lemmas: warn, threaten, warning, threat
+        ("The minister warns Slough council about an improvement notice.", "threatened"),
+        ("Ministers threatened Medway with an improvement notice.", "threatened"),
+        ("Oldham faces the threat of a statutory direction, the department said.", "threatened"),
+        # S-proposed-lemmas: intend, propose, recommend, consult, signal and their nouns
+        ("The Education Secretary intends to appoint a commissioner for Rochdale.", "proposed"),
+        ("The department proposes an improvement board for Sefton.", "proposed"),
+        ("Ofsted's recommendation is an improvement adviser for Wirral, the minister said.", "proposed"),
+        ("The Secretary of State is consulting on a statutory direction for Bolton.", "proposed"),
+    ],
+)
+def test_status_words_are_matched_on_their_lemmas(extract_text, text: str, status: str) -> None:
+    assert {a.status for a in extract_text(text, "2016-01-01").actions} == {status}
