@@ -37,6 +37,7 @@ ActionKind = Literal[
     "support",
 ]
 ActionStatus = Literal["threatened", "proposed", "directed", "lifted"]
+Framework = Literal["ILACS", "SIF"]
 
 
 class Record(BaseModel):
@@ -53,6 +54,17 @@ class RawDocument(Record):
     meta: dict[str, str] = Field(default_factory=dict, description="Sidecar or command-line metadata.")
 
 
+class ReportFacts(Record):
+    """What an Ofsted inspection report's front page states. The parser reads it from the layout,
+    so that later stages need not find it again in the text, which holds only the report's words."""
+
+    framework: Framework = Field(description="ILACS from 2018, the single inspection framework 2013-2018.")
+    authority: str | None = Field(default=None, description="As the report names it: 'Rutland', 'Wakefield Council'.")
+    inspection_start: str | None = Field(default=None, description="YYYY-MM-DD, the inspection's first day.")
+    inspection_end: str | None = Field(default=None, description="YYYY-MM-DD, the inspection's last day.")
+    published: str | None = Field(default=None, description="YYYY-MM-DD, where the report states it (SIF reports).")
+
+
 class ParsedDocument(Record):
     """Main text and metadata of one document: what extraction reads."""
 
@@ -63,6 +75,7 @@ class ParsedDocument(Record):
     published_from: str | None = Field(default=None, description="Where the publication date came from.")
     url: str | None = None
     kind: Literal["html", "text", "pdf"] = "text"
+    report: ReportFacts | None = Field(default=None, description="An inspection report's front page (PDFs only).")
 
 
 class AuthorityRecord(Record):

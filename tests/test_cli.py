@@ -114,6 +114,32 @@ def test_reextract_replaces_facts_from_the_stored_raw_bytes(db_path) -> None:
     assert {row[0] for row in db.execute("select extractor from documents")} == {EXTRACTOR_VERSION}
 
 
+def test_a_reextracted_report_gives_the_record_a_fresh_ingest_gives(db_path, tmp_path) -> None:
+    """Issue 13: an inspection report's front-page facts are stored with it and come back on reextract."""
+    from pipeline.fetch import read_source
+    from pipeline.parse import parse_document
+
+    pdf = CORPUS / "pdf" / "sif-2016-bedford.pdf"
+    fresh = tmp_path / "fresh.db"
+    for db in (db_path, fresh):
+        assert run_cli("ingest", str(pdf), "--db", str(db), "--quiet").exit_code == 0
+    columns = "id, text, report, record"
+    with closing(sqlite3.connect(db_path)) as db:
+        with db:
+            db.execute("update documents set extractor = 'older', report = null, record = '{}'")
+            db.execute("delete from judgements")
+        result = run_cli("reextract", "--db", str(db_path))
+        assert result.exit_code == 0, result.output
+        reextracted = db.execute(f"select {columns} from documents").fetchall()
+        judgements = db.execute("select area, rating, inspection, date, evidence from judgements order by id").fetchall()
+    with closing(sqlite3.connect(fresh)) as db:
+        assert reextracted == db.execute(f"select {columns} from documents").fetchall()
+        assert judgements == db.execute("select area, rating, inspection, date, evidence from judgements order by id").fetchall()
+    stored = json.loads(reextracted[0][2])
+    assert stored == parse_document(read_source(str(pdf))).report.model_dump()
+    assert {row[:4] for row in judgements} >= {("overall_effectiveness", "requires_improvement", "SIF", "2016-02-04")}
+
+
 def test_parse_prints_title_date_and_text_without_a_database(tmp_path) -> None:
     result = run_cli("parse", str(CORPUS / "broken" / "thurrock-valid-notice.txt"), str(CORPUS / "broken" / "empty.txt"))
     assert result.exit_code == 1

@@ -12,8 +12,8 @@ ruled tables. From those:
    sentence is not cut at the margin or at a page break (the extractor starts a sentence at every
    line break);
 4. an Ofsted report's front page gives its authority, framework, inspection dates and publication
-   date (only SIF reports state one); a first line naming the framework and the authority is put
-   before the text, so the extractor sees both. Everything else is the report's own words.
+   date (only SIF reports state one), read by ``pipeline.parse.ofsted`` and handed on as
+   ``ParsedDocument.report``. The text is the report's own words only.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import ParseError
-from pipeline.parse.published import FULL_DATE, normalise_full_date, published_from_text
+from pipeline.parse.ofsted import InspectionReport, read_front_page, report_facts
+from pipeline.parse.published import published_from_text
 from pipeline.records import ParsedDocument
 
 LOGGER = logging.getLogger(__name__)
@@ -65,45 +66,12 @@ HEADING_STEP = 1.5
 NEW_ITEM = re.compile(r"^(?:[◼•▪■●◦−\uf0a7\uf0b7]|\d{1,3}\.\s|\(?[a-z]\)\s)")
 TERMINAL = (".", "!", "?", ":", ";")
 UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
-# How many heading blocks at the top of the front page make the title: the council and the kind
-# of inspection ("Lincolnshire County Council – Inspection of children’s social care services").
-TITLE_BLOCKS = 2
 # Front-page fields, each on a line of its own.
 FIELD_LABEL = re.compile(
     r"^(?:inspection dates?|lead inspector|report published|publication date|date of publication|"
     r"published|age group|inspector)\s*:",
     re.IGNORECASE,
 )
-INSPECTION_DATES = re.compile(r"^Inspection dates?\s*:\s*(?P<dates>.+)$", re.IGNORECASE)
-REPORT_PUBLISHED = re.compile(
-    rf"^(?:Report published|Publication date|Date of publication|Published)\s*:?\s*(?P<date>{FULL_DATE})\s*$",
-    re.IGNORECASE,
-)
-APOSTROPHE = "[’']"
-ILACS_TITLE = re.compile(
-    rf"^Inspection of (?:the )?(?P<authority>.+?) local authority children{APOSTROPHE}s services$"
-)
-# 2018-2020 ILACS reports put the council on a line of its own above one of these.
-ILACS_SUBTITLE = re.compile(
-    rf"^Inspection of (?:children{APOSTROPHE}s social care|local authority children{APOSTROPHE}s) services$"
-)
-ILACS_ROW = re.compile(r"^The impact of leaders on social work practice with children and families \|")
-SIF_TITLE = re.compile(
-    r"^Inspection of services for children in need of help and protection,? children looked after"
-)
-# SIF reports state the overall judgement as a sentence, not as a table row.
-SIF_HEADLINE = re.compile(
-    rf"^Children{APOSTROPHE}s services in (?P<authority>.+?) "
-    r"(?:(?:are|is) (?:outstanding|good|inadequate|requires? improvement)|requires? improvement)",
-    re.IGNORECASE,
-)
-# The first line of the text: the framework and the authority, in words the extractor's cues know
-# (no report names its framework). Inspection dates are left to the report's own line: a second
-# copy is read as a second date, and the extractor spans the two copies differently.
-FRAMEWORK_LINE = {
-    "ILACS": "Ofsted inspection of local authority children’s services (ILACS): {authority}",
-    "SIF": "Ofsted single inspection framework (SIF) inspection of children’s services: {authority}",
-}
 # Ofsted's closing page (who Ofsted is, licence, address): page furniture, not the report.
 IMPRINT = re.compile(r"^The Office for Standards in Education, Children[’']s Services and Skills \(Ofsted\)")
 
@@ -129,19 +97,6 @@ class Block:
     page: int
     size: float
     row: bool
-
-
-@dataclass(frozen=True)
-class InspectionReport:
-    """What an Ofsted report's front page says about the inspection."""
-
-    framework: str  # "ILACS" (2018 on) or "SIF" (single inspection framework, 2013-2018)
-    authority: str | None  # as the report names it: "Slough", "Lincolnshire County Council"
-    title: str
-    inspection_dates: str | None  # "23 January to 3 February 2023"
-    published: str | None  # YYYY-MM-DD, only where the report states it
-    care_leavers_judged: bool  # a care-leavers grade of its own (ILACS from January 2023, SIF)
-    overall_judged: bool  # an overall effectiveness grade (ILACS until March 2026, SIF)
 
 
 def check_pdf_bytes(source: str, data: bytes) -> None:
@@ -364,52 +319,25 @@ def read_layout(source: str, data: bytes) -> Layout:
 
 def inspection_report(layout: Layout) -> InspectionReport | None:
     """The front page's facts, if the document is an Ofsted ILACS or SIF report."""
-    blocks = layout.blocks
-    front = [b for b in blocks if b.page == 1]
+    front = [b for b in layout.blocks if b.page == 1]
     titles = [b.text for b in front[:4] if not b.row and b.size > layout.body_size + HEADING_STEP]
-    texts = [b.text for b in front]
-    headline = next((m for t in texts if (m := SIF_HEADLINE.match(t))), None)
-    ilacs = any(ILACS_TITLE.match(t) or ILACS_SUBTITLE.match(t) for t in titles) or any(
-        ILACS_ROW.match(t) for t in texts
-    )
-    if any(SIF_TITLE.match(t) for t in titles) or (headline and not ilacs):
-        framework = "SIF"
-    elif ilacs:
-        framework = "ILACS"
-    else:
-        return None
-    authority = next((m["authority"] for t in titles if (m := ILACS_TITLE.match(t))), None)
-    if authority is None and titles and not titles[0].startswith("Inspection of"):
-        authority = titles[0]  # the council, above "Inspection of children's social care services"
-    if authority is None and headline:
-        authority = headline["authority"]
-    dates = next((m["dates"].strip() for t in texts if (m := INSPECTION_DATES.match(t))), None)
-    stated = next((m["date"] for t in texts if (m := REPORT_PUBLISHED.match(t))), None)
-    rows = [b.text.lower() for b in blocks if b.row]
-    return InspectionReport(
-        framework=framework,
-        authority=authority,
-        title=" – ".join(titles[:TITLE_BLOCKS]) or texts[0],
-        inspection_dates=dates,
-        published=normalise_full_date(stated) if stated else None,
-        care_leavers_judged=any("care leavers |" in r and "children in care" not in r for r in rows),
-        overall_judged=bool(headline) or any(r.startswith("overall effectiveness |") for r in rows),
-    )
+    rows = [b.text for b in layout.blocks if b.row]
+    return read_front_page(titles, [b.text for b in front], rows)
 
 
 def parse_pdf(source: str, data: bytes, url: str | None = None) -> ParsedDocument:
-    """The document's text, an Ofsted report's facts first; ParseError for what cannot be read."""
+    """The document's text and, for an Ofsted report, its front page's facts; ParseError for what
+    cannot be read."""
     layout = read_layout(source, data)
-    body = "\n".join(block.text for block in layout.blocks).strip()
-    if not body:
+    text = "\n".join(block.text for block in layout.blocks).strip()
+    if not text:
         raise ParseError(source, "PDF has no extractable text (a scanned image? run OCR first)")
     report = inspection_report(layout)
     if report is None:
-        text, title, published = body, layout.blocks[0].text, published_from_text(body)
+        title, published = layout.blocks[0].text, published_from_text(text)
     else:
         LOGGER.debug("%s: %s report, %s, %s", source, report.framework, report.authority, report.inspection_dates)
-        first = FRAMEWORK_LINE[report.framework].format(authority=report.authority or "unnamed local authority")
-        text, title, published = f"{first}\n{body}", report.title, report.published
+        title, published = report.title, report.published
     return ParsedDocument(
         source=source,
         text=text,
@@ -418,4 +346,5 @@ def parse_pdf(source: str, data: bytes, url: str | None = None) -> ParsedDocumen
         published_from="text" if published else None,
         url=url,
         kind="pdf",
+        report=report_facts(report) if report else None,
     )

@@ -55,7 +55,9 @@ def metadata(db_name: str) -> dict[str, Any]:
                 "tables": {
                     "documents": {"description": "One row per ingested document.", "facets": ["published_from", "kind"],
                                   "columns": {"published": "Publication date (YYYY-MM-DD)",
-                                              "published_from": "Where the publication date came from"}},
+                                              "published_from": "Where the publication date came from",
+                                              "report": "An inspection report's front page: framework, authority, "
+                                                        "inspection dates (JSON)"}},
                     "judgements": {"description": "Ofsted grades per authority and area.", "facets": ["area", "rating", "authority"],
                                    "columns": {"evidence": "The sentence stating the grade, verbatim", "date": "Published or inspected"}},
                     "actions": {"description": "Measures central government directed, proposed, threatened or lifted.",

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span
 
 from pipeline.gazetteer import Authority, Gazetteer
-from pipeline.records import AuthorityRecord
+from pipeline.records import AuthorityRecord, ReportFacts
 
 
 def authorities_of_span(span: Span, gazetteer: Gazetteer, on: str | None) -> list[Authority]:
@@ -21,6 +21,14 @@ def authorities_of_span(span: Span, gazetteer: Gazetteer, on: str | None) -> lis
 
 def mentioned_authorities(spans: Iterable[Span], gazetteer: Gazetteer, on: str | None) -> list[tuple[Span, Authority]]:
     return [(span, authority) for span in spans for authority in authorities_of_span(span, gazetteer, on)]
+
+
+def reported_authority(report: ReportFacts | None, gazetteer: Gazetteer, on: str | None) -> Authority | None:
+    """The authority an inspection report's front page names: the report is about it, however
+    often its text names others."""
+    if report is None or report.authority is None:
+        return None
+    return gazetteer.resolve(report.authority, on)
 
 
 def subject_authority(mentions: list[tuple[Span, Authority]]) -> Authority | None:

@@ -11,6 +11,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span
 
 from pipeline.gazetteer import Authority
+from pipeline.records import ReportFacts
 
 T = TypeVar("T")
 
@@ -29,6 +30,7 @@ class DocumentContext:
     date_values: list[tuple[Span, str | None]]
     sentences: list[Span] = field(default_factory=list)
     gazetteer_kinds: dict[str, str] = field(default_factory=dict)
+    report: ReportFacts | None = None  # an inspection report's front page, as the parser read it
 
     def __post_init__(self) -> None:
         """Group cues, mentions and dates by sentence once, so that the resolvers' many

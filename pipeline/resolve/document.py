@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from pipeline.gazetteer import Gazetteer
 from pipeline.records import DateRecord, DocumentRecord, ParsedDocument
 from pipeline.resolve.actions import action_records
-from pipeline.resolve.authorities import authority_records, mentioned_authorities, subject_authority
+from pipeline.resolve.authorities import authority_records, mentioned_authorities, reported_authority, subject_authority
 from pipeline.resolve.context import DocumentContext
 from pipeline.resolve.dates import DateResolver
 from pipeline.resolve.judgements import judgement_records
@@ -29,8 +29,9 @@ def document_record(parsed: ParsedDocument, doc: Doc, gazetteer: Gazetteer) -> D
     span_values = list(zip(doc.spans["dates"], [d.value for d in dates], strict=True))
     on = parsed.published
     mentions = mentioned_authorities(doc.spans["authorities"], gazetteer, on)
-    ctx = DocumentContext(doc=doc, published=on, mentions=mentions, subject=subject_authority(mentions), date_values=span_values,
-                          gazetteer_kinds={name: g.kind for name, g in gazetteer.groupings.items()})
+    subject = reported_authority(parsed.report, gazetteer, on) or subject_authority(mentions)
+    ctx = DocumentContext(doc=doc, published=on, mentions=mentions, subject=subject, date_values=span_values,
+                          gazetteer_kinds={name: g.kind for name, g in gazetteer.groupings.items()}, report=parsed.report)
     return DocumentRecord(
         source=parsed.source,
         url=parsed.url,

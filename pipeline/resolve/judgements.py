@@ -11,8 +11,9 @@ services for looked after children … to be inadequate"); an area after every g
 grade before it ("graded outstanding for its care leavers"); no area means overall effectiveness.
 
 Authority attribution: the authority named in the sentence nearest before the grade (else the
-first named); else the document's subject authority (its most mentioned), unless the sentence
-speaks of councils in general ("any local authority", "councils judged …"); else the grade is dropped.
+first named); else the document's subject authority (the one a report's front page names, else
+its most mentioned), unless the sentence speaks of councils in general ("any local authority",
+"councils judged …"); else the grade is dropped.
 """
 
 from __future__ import annotations
@@ -273,7 +274,10 @@ def earlier_list(ctx: DocumentContext, line: Span) -> str | None:
 
 
 def _report_date(ctx: DocumentContext) -> str | None:
-    """The inspection's dates line (its last day), else the date a sentence says the report was published."""
+    """The inspection's last day, as the report's front page gives it or, in a plain-text or HTML
+    copy, its dates line; else the date a sentence says the report was published."""
+    if ctx.report is not None and ctx.report.inspection_end:
+        return ctx.report.inspection_end
     for other, text in zip(ctx.sentences, ctx.texts, strict=True):
         if INSPECTION_DATES.search(text):
             values = [v for _, v in ctx.dates_in(other) if v and not v.startswith("XXXX")]
@@ -292,6 +296,8 @@ CHILDRENS_SERVICES = re.compile(r"children[’']s (?:social care|services)|socia
 
 def about_another_body(ctx: DocumentContext) -> bool:
     """A document whose headline is about a school, a care home or another nation's inspectorate."""
+    if ctx.report is not None:
+        return False  # an inspection report of children's services, by its front page
     first = ctx.sentences[0] if ctx.sentences else None
     return first is not None and ctx.has_cue(first, "OTHER_BODY") and not CHILDRENS_SERVICES.search(first.text)
 
@@ -299,7 +305,11 @@ def about_another_body(ctx: DocumentContext) -> bool:
 def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
     records: list[JudgementRecord] = []
     other_body_document = about_another_body(ctx)
-    inspections = [c.kb_id_ for c in ctx.doc.spans["cues"] if c.label_ == "INSPECTION"]
+    # The framework a grade is given under when its sentence names none: the report's, else the
+    # first the document names.
+    framework = ctx.report.framework if ctx.report is not None else next(
+        (c.kb_id_ for c in ctx.doc.spans["cues"] if c.label_ == "INSPECTION"), None
+    )
     for sentence in ctx.sentences:
         ratings = ctx.cues(sentence, "RATING")
         if not ratings:
@@ -335,7 +345,7 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
             when = None  # a grade of an earlier inspection is not dated by this report's dates
         if grade_list and not own and (earlier := earlier_list(ctx, sentence)) is not None:
             when = earlier or None  # the grades of the previous inspection, listed line by line
-        inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), inspections[0] if inspections else None)
+        inspection = next((c.kb_id_ for c in ctx.cues(sentence, "INSPECTION")), framework)
         evidence, start, end = evidence_of(sentence)
         by_clause = dates_by_clause(ctx, sentence, ratings)
         for rating, area in _paired(ratings, areas, sentence):

@@ -87,10 +87,16 @@ def _full_text(db: sqlite_utils.Database) -> None:
     db.table("documents").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
 
 
+def _report_facts(db: sqlite_utils.Database) -> None:
+    """An inspection report's front-page facts (``ReportFacts`` as JSON), stored with its document."""
+    db.table("documents").add_column("report", str)
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial timeline tables", _initial),
     (2, "saved sources for update", _sources),
     (3, "full-text search", _full_text),
+    (4, "report facts of a document", _report_facts),
 ]
 
 

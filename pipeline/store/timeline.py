@@ -105,6 +105,7 @@ class Timeline:
                 "id": doc_id, "source": source, "url": parsed.url, "title": parsed.title,
                 "published": parsed.published, "published_from": parsed.published_from,
                 "kind": parsed.kind, "text": parsed.text,
+                "report": parsed.report.model_dump_json() if parsed.report else None,
                 "raw": zlib.compress(raw) if raw is not None else None,
                 "record": record.model_dump_json(), "extractor": extractor, "ingested_at": ingested_at,
             },

@@ -22,8 +22,9 @@ from reportlab.pdfgen.canvas import Canvas
 from pipeline.errors import ParseError
 from pipeline.fetch import read_source
 from pipeline.parse import parse_document
-from pipeline.parse.pdf import InspectionReport, inspection_report, join_wrapped, parse_pdf, read_layout
-from pipeline.records import ParsedDocument
+from pipeline.parse.ofsted import InspectionReport
+from pipeline.parse.pdf import inspection_report, join_wrapped, parse_pdf, read_layout
+from pipeline.records import ParsedDocument, ReportFacts
 
 PDF_DIR = Path(__file__).resolve().parents[2] / "corpus" / "pdf"
 RUTLAND, WAKEFIELD = "ilacs-2023-rutland", "ilacs-2019-wakefield"
@@ -163,16 +164,23 @@ def test_the_front_page_gives_authority_framework_and_dates(name: str, expected:
 
 
 @pytest.mark.parametrize(
-    ("name", "first"),
+    ("name", "report"),
     [
-        (RUTLAND, "Ofsted inspection of local authority children’s services (ILACS): Rutland"),
-        (WAKEFIELD, "Ofsted inspection of local authority children’s services (ILACS): Wakefield Council"),
-        (BEDFORD, "Ofsted single inspection framework (SIF) inspection of children’s services: "
-                  "Bedford Borough Council"),
+        (RUTLAND, ReportFacts(framework="ILACS", authority="Rutland", inspection_start="2023-03-06",
+                              inspection_end="2023-03-17")),
+        (WAKEFIELD, ReportFacts(framework="ILACS", authority="Wakefield Council", inspection_start="2019-02-04",
+                                inspection_end="2019-02-15")),
+        (TORBAY, ReportFacts(framework="ILACS", authority="Torbay", inspection_start="2026-05-11",
+                             inspection_end="2026-05-22")),
+        (BEDFORD, ReportFacts(framework="SIF", authority="Bedford Borough Council", inspection_start="2016-01-11",
+                              inspection_end="2016-02-04", published="2016-03-21")),
     ],
 )
-def test_the_first_line_names_framework_and_authority(name: str, first: str) -> None:
-    assert lines(name)[0] == first
+def test_the_front_pages_facts_are_fields_and_the_text_is_the_reports_own(name: str, report: ReportFacts) -> None:
+    """Regression (issue 13): the framework and authority were a first line written into the text."""
+    assert parsed(name).report == report
+    assert lines(name)[0] == parsed(name).title.split(" – ")[0]
+    assert "(ILACS)" not in parsed(name).text and "(SIF)" not in parsed(name).text
 
 
 def test_gold_evidence_is_verbatim_in_the_parsed_text() -> None:
@@ -209,8 +217,9 @@ def _pdf(draw_text: bool) -> bytes:
     return buffer.getvalue()
 
 
-def test_a_pdf_that_is_not_an_inspection_report_gets_no_first_line() -> None:
+def test_a_pdf_that_is_not_an_inspection_report_has_no_report_facts() -> None:
     document = parse_pdf("statement.pdf", _pdf(draw_text=True))
+    assert document.report is None
     assert document.text.splitlines()[0] == "Council welcomes new family hub"
     assert document.title == "Council welcomes new family hub"
     assert document.published == "2015-07-03"

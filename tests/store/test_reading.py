@@ -100,9 +100,9 @@ def test_a_folder_is_not_a_timeline(tmp_path) -> None:
 def test_a_timeline_from_an_older_version_says_how_to_upgrade(tmp_path) -> None:
     path = small_timeline(tmp_path / "timeline.db")
     with closing(sqlite3.connect(path)) as conn:
-        conn.execute("delete from migrations where version = 3")
+        conn.execute("delete from migrations where version = 4")
         conn.commit()
-    assert refusal(path) == (f"{path}: made by an older version of timeline (schema 2, this one reads 3); "
+    assert refusal(path) == (f"{path}: made by an older version of timeline (schema 3, this one reads 4); "
                              "run `timeline update` once to upgrade it")
 
 

@@ -1,5 +1,8 @@
-from pipeline.records import DocumentRecord, JudgementRecord, ParsedDocument
+import sqlite_utils
+
+from pipeline.records import DocumentRecord, JudgementRecord, ParsedDocument, ReportFacts
 from pipeline.store import document_id, open_timeline
+from pipeline.store.schema import MIGRATIONS
 
 
 def test_same_text_however_spaced_has_the_same_id() -> None:
@@ -24,7 +27,24 @@ def test_saving_twice_replaces_the_facts_in_place(db_path) -> None:
 def test_reopening_applies_no_migration_twice(db_path) -> None:
     open_timeline(db_path)
     timeline = open_timeline(db_path)
-    assert [r["version"] for r in timeline.db["migrations"].rows] == [1, 2, 3]
+    assert [r["version"] for r in timeline.db["migrations"].rows] == [1, 2, 3, 4]
+
+
+def test_a_database_from_before_report_facts_gains_the_column_and_keeps_its_documents(db_path) -> None:
+    db = sqlite_utils.Database(db_path)
+    db.table("migrations").create({"version": int, "name": str}, pk="version")
+    for version, name, apply in MIGRATIONS[:3]:
+        apply(db)
+        db.table("migrations").insert({"version": version, "name": name})
+    db.table("documents").insert({"id": "old", "source": "old.pdf", "text": "Inspection of Leeds", "kind": "pdf"})
+    db.close()
+    timeline = open_timeline(db_path)
+    assert [r["version"] for r in timeline.db["migrations"].rows] == [1, 2, 3, 4]
+    assert list(timeline.db.query("select source, report from documents")) == [{"source": "old.pdf", "report": None}]
+    report = ReportFacts(framework="ILACS", authority="Rutland", inspection_start="2023-03-06", inspection_end="2023-03-17")
+    timeline.save(ParsedDocument(source="r.pdf", text="Rutland", kind="pdf", report=report), DocumentRecord(source="r.pdf"), None, "test")
+    stored = timeline.db.execute("select report from documents where source = 'r.pdf'").fetchone()[0]
+    assert ReportFacts.model_validate_json(stored) == report
 
 
 def _notice(source: str, text: str, url: str | None = None) -> tuple[ParsedDocument, DocumentRecord]:
