@@ -32,23 +32,19 @@ from pipeline.resolve.judgements import is_table_line  # noqa: E402
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "ofsted_reports_dev"
 
 
-def is_table_row(judgement: JudgementRecord) -> bool:
-    return is_table_line(judgement.evidence)
-
-
 def table_grades(record: DocumentRecord, year: str) -> dict[str, str]:
     """Area -> the rating the report's table or grade lines give it (the most frequent, if several);
     lines dated before the report's year list an earlier inspection's grades and do not vote."""
     votes: dict[str, Counter[str]] = {}
     for judgement in record.judgements:
-        if is_table_row(judgement) and (judgement.date is None or judgement.date[:4] >= year):
+        if is_table_line(judgement.evidence) and (judgement.date is None or judgement.date[:4] >= year):
             votes.setdefault(judgement.area, Counter())[judgement.rating] += 1
     return {area: counts.most_common(1)[0][0] for area, counts in votes.items()}
 
 
 def contradictions(record: DocumentRecord, year: str) -> list[JudgementRecord]:
     table = table_grades(record, year)
-    own = Counter(j.authority for j in record.judgements if is_table_row(j))
+    own = Counter(j.authority for j in record.judgements if is_table_line(j.evidence))
     authority = own.most_common(1)[0][0] if own else None
     return [j for j in record.judgements
             if j.authority == authority and j.area in table and j.rating != table[j.area]

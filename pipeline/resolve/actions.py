@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.gazetteer import Authority
 from pipeline.records import ActionRecord
-from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, coordinated, evidence_of
+from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, clause_verb, coordinated, evidence_of
 
 # Kinds that are too common as ordinary words to count without a government actor nearby.
 NEED_ACTOR = {"support", "intervention", "takeover"}
@@ -260,9 +260,7 @@ def _governs(status: Span, cue: Span) -> bool:
     notice")."""
     if cue.start <= status.start < cue.end:
         return True
-    verb = status.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(status.root)
     chain = {cue.root.i} | {t.i for t in cue.root.ancestors}
     return verb.i in chain or verb.head.i in chain and verb.dep_ in {"aux", "auxpass"}
 
@@ -346,9 +344,7 @@ def _covers(token: Token, cues: list[Span], kind: str) -> bool:
 
 def _done_by(cue: Span, cues: list[Span], kind: str) -> bool:
     """'appointed commissioners to take over …': the verb of the cue is a clause of a ``kind`` noun."""
-    verb = cue.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(cue.root)
     if verb.dep_ not in {"xcomp", "acl", "relcl", "advcl"}:
         return False
     holder = verb.head
@@ -457,7 +453,7 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
         evidence, start, end = evidence_of(sentence)
         refers_back = bool(REFERS_BACK.search(sentence.text)) or any(_definite(c) for c in cues)
         for cue in _drop_nested(cues) + transfers:
-            if in_a_title(cue) or _chairs_a_safeguarding_board(cue) or ruled_out(cue, cues):
+            if in_a_title(cue) or _chairs_another_body(cue) or ruled_out(cue, cues):
                 continue
             actor = actor_of(ctx, sentence, cue, intro)
             if cue.kb_id_ in NEED_ACTOR and actor is None:
@@ -579,7 +575,7 @@ def _definite(cue: Span) -> bool:
     return cue.start > cue.sent.start and cue.doc[cue.start - 1].lower_ in {"the", "this", "that", "its", "’s", "'s"}
 
 
-def _chairs_a_safeguarding_board(cue: Span) -> bool:
+def _chairs_another_body(cue: Span) -> bool:
     """'independent chair of the Stockport Safeguarding Children Board', 'Independent Chair of Panel':
     a standing chair of a partnership or panel, not a chair appointed by government to an
     improvement board."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.gazetteer import Authority
 from pipeline.records import ReportFacts
@@ -116,3 +116,11 @@ def coordinated(ctx: DocumentContext, mentions: list[tuple[Span, Authority]], in
             chosen.append(mentions[i + step][1])
             i += step
     return chosen
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause a word stands in: up its heads to the first verb."""
+    node = token
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node

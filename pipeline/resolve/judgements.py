@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.gazetteer import Authority
 from pipeline.records import JudgementRecord
-from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, coordinated, evidence_of, outermost
+from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, clause_verb, coordinated, evidence_of, outermost
 
 # Words just before a grade that put it in grade position.
 GRADE_LEAD = {
@@ -147,14 +147,6 @@ def pair_areas(ratings: list[Span], areas: list[Span]) -> list[tuple[Span, Span 
             pairs.append((rating, None))
         previous_end = rating.end
     return pairs
-
-
-def clause_verb(token: Token) -> Token:
-    """The verb of the clause a word stands in: up its heads to the first verb."""
-    node = token
-    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-        node = node.head
-    return node
 
 
 def dates_by_clause(ctx: DocumentContext, sentence: Span, ratings: list[Span]) -> dict[int, str | None] | None:
