@@ -3,10 +3,14 @@
 Patterns are data (``models/patterns/cues.jsonl``), one per line with a label and an id, in one
 of three forms:
   - ``regex``: a regular expression over the text, snapped to whole tokens;
-  - ``tokens``: a spaCy ``Matcher`` pattern, on lemmas so that no inflection is listed by hand;
+  - ``tokens``: a spaCy ``Matcher`` pattern, or a list of them, on lemmas so that no inflection
+    is listed by hand;
   - ``dependency``: a ``DependencyMatcher`` pattern, for a word that counts only with a certain
     child in the parse ("intervene" with a place it intervenes in); the cue is its anchor word.
 Token and dependency patterns carry a ``construction`` id that names them in tests and notes.
+Verbs are matched on their lemmas, never by a list of their forms. Nouns and names stay regular
+expressions (a plural is ``s?``): the lemmatizer leaves a capitalised name ("Schools Forum",
+"Children's Trust") as written, so a lemma pattern would miss it.
 Matches go to ``doc.spans["cues"]`` with ``label_`` = kind of cue and ``kb_id_`` = its value.
 """
 
@@ -64,6 +68,11 @@ def make_cue_marker(nlp: Language, name: str, patterns_path: str, spans_key: str
     return CueMarker(Path(patterns_path), spans_key, nlp.vocab)
 
 
+def token_patterns(value: list) -> list[list[dict]]:
+    """One ``Matcher`` pattern (a list of token dicts) or several (a list of such lists)."""
+    return value if value and isinstance(value[0], list) else [value]
+
+
 def structural_matchers(path: Path, vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
     """The token (lemma) and dependency patterns of the cue file, keyed ``label|id|construction``."""
     tokens, dependency = Matcher(vocab), DependencyMatcher(vocab)
@@ -71,7 +80,7 @@ def structural_matchers(path: Path, vocab: Vocab) -> tuple[Matcher, DependencyMa
         key = f"{item['label']}|{item['id']}|{item.get('construction', item['line'])}"
         try:
             if "tokens" in item:
-                tokens.add(key, [item["tokens"]])
+                tokens.add(key, token_patterns(item["tokens"]))
             elif "dependency" in item:
                 dependency.add(key, [item["dependency"]])
         except ValueError as err:

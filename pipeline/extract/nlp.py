@@ -16,7 +16,7 @@ from spacy.util import compile_infix_regex
 from pipeline.errors import ExtractionError
 
 # Registering the factories is a side effect of importing their modules.
-from pipeline.extract import authorities, cues, dates, lines, people, tags  # noqa: F401
+from pipeline.extract import authorities, cues, dates, lemmas, lines, people, tags  # noqa: F401
 from pipeline.settings import MODELS_DIR
 
 LOGGER = logging.getLogger(__name__)

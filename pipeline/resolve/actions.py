@@ -29,24 +29,14 @@ NEED_ACTOR = {"support", "intervention", "takeover"}
 # Bodies and posts that are talked about in passing ("overseen by the Improvement Board", "the
 # independent chair of the LSCB meets …") or share a word with something else (a "commissioner" is
 # also whoever buys services): without an actor or a status cue they count only when the sentence
-# sets one up, appoints, sends or requires one.
+# sets one up, appoints, sends or requires one (the A-measure-taken construction in the cue file).
 PASSING_KINDS = {"improvement_board", "independent_chair", "commissioner"}
-MEASURE_TAKEN = re.compile(
-    r"\b(?:appoint\w*|set(?:s|ting)? up|establish\w*|install\w*|put in place|direct\w*|requir\w*|impos\w*|"
-    r"sen[dt]s?|sending|creat\w*|announc\w*|new|will (?:be )?(?:have|chair|lead|oversee))\b",
-    re.IGNORECASE,
-)
 BULLET = re.compile(r"^\s*(?:[•◼▪●*·–-]|\d+[.)]|\(?[a-z]\))\s*|^\s*that\b", re.IGNORECASE)
 REFERS_BACK = re.compile(
     r"\b(?:the council|the authority|the local authority|its (?:children[’']s )?services|the county|the borough|"
     r"the city council|they|it)\b",
     re.IGNORECASE,
 )
-# Words that show a plan is required from outside rather than the council's own step.
-REQUIRED = re.compile(r"recommend|requir|must|direct|notice|minded|propos|warn|in danger|approv", re.IGNORECASE)
-# A transfer of services into a trust or company named in the gazetteer ("took over", "transfer … to AfC").
-TRANSFER = re.compile(r"\b(?:took over|taken over|take over|takes over|transfer\w*\b[^.]{0,60}\bto|mov\w+ (?:in)?to|pass\w* to)\b",
-                      re.IGNORECASE)
 RECIPIENT_WORDS = {"to", "for", "with"}
 STATUS_AFTER_WINDOW = 6
 
@@ -54,6 +44,12 @@ STATUS_AFTER_WINDOW = 6
 # "Chair of Barnet's Children's Board": a body named inside someone's title already exists.
 TITLE_OF = re.compile(r"\b(?:chair|chairman|chairwoman|member|head|director|leader|chief executive)\s+of\s+(?:the\s+)?\S*\s*$",
                       re.IGNORECASE)
+
+
+def _required_from_outside(ctx: DocumentContext, sentence: Span, intro: Span | None) -> bool:
+    """A plan someone recommends, requires, directs or approves (A-required-from-outside), in the
+    sentence or the line that introduces it, rather than the council's own."""
+    return any(ctx.has_cue(s, "SETTING_UP", "required_from_outside") for s in (sentence, intro) if s is not None)
 
 
 def in_a_title(cue: Span) -> bool:
@@ -82,7 +78,7 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
     after = [i for i, (s, _) in enumerate(named) if s.start >= cue.end]
     if after and cue.kb_id_ in {"support", "takeover"}:
         # "support to Cumbria's teams", "Leeds will take over … services in Kirklees": the recipient.
-        active_takeover = (cue.kb_id_ == "takeover" and re.match(r"(?i)tak(?:e|es|ing)|took", cue.text) is not None
+        active_takeover = (cue.kb_id_ == "takeover" and cue[0].lemma_ == "take" and cue[0].tag_ != "VBN"
                            and not re.search(r"\b(?:by|be|been|being)\b", ctx.doc[max(sentence.start, cue.start - 2) : cue.end + 2].text))
         for i in after:
             lead = {t.lower_ for t in ctx.doc[max(cue.end, named[i][0].start - 3) : named[i][0].start]}
@@ -104,8 +100,8 @@ def authorities_for(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span
             return [ctx.subject]
     if refers_back and (not named or REFERS_BACK.search(ctx.doc[sentence.start : cue.start].text)):
         return _referred_to(ctx, sentence)
-    if named:
-        return _unique_authorities(coordinated(ctx, named, after[0]))
+    if named:  # none before the cue: the first after it, or inside it ("to direct Peterborough")
+        return _unique_authorities(coordinated(ctx, named, 0))
     return []
 
 
@@ -239,8 +235,8 @@ def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | Non
     cues = ctx.cues(sentence, "STATUS")
     if cue.kb_id_ == "new_leadership":  # "removed the director" is the measure itself, not a lifting
         cues = [c for c in cues if c.text.lower() not in LEADERSHIP_VERBS]
-    if any(c.kb_id_ == "lifted" for c in cues):
-        return "lifted"  # the latest state the sentence tells
+    if any(c.kb_id_ == "lifted" and not _under_negation(c.root) for c in cues):
+        return "lifted"  # the latest state the sentence tells ("it would not be right to remove …" tells none)
     before = [c for c in cues if c.start < cue.end and _governs(c, cue)]  # before the cue or inside it ("intend to direct")
     after = [c for c in cues if cue.end <= c.start <= cue.end + STATUS_AFTER_WINDOW]
     nearest = before[-1] if before else (after[0] if after else None)
@@ -251,6 +247,11 @@ def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | Non
     if intro is not None and (intro_cues := ctx.cues(intro, "STATUS")):
         return intro_cues[0].kb_id_
     return modality(cue) or "directed"
+
+
+def _under_negation(token: Token) -> bool:
+    """Whether the word or a clause above it is negated ("would not be right to remove")."""
+    return any(child.dep_ == "neg" for head in (token, *token.ancestors) for child in head.children)
 
 
 def _governs(status: Span, cue: Span) -> bool:
@@ -459,9 +460,9 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
             if cue.kb_id_ in NEED_ACTOR and actor is None:
                 continue
             if cue.kb_id_ in PASSING_KINDS and actor is None and (
-                    mentioned_in_passing(cue) or not (ctx.cues(sentence, "STATUS") or MEASURE_TAKEN.search(sentence.text))):
+                    mentioned_in_passing(cue) or not (ctx.cues(sentence, "STATUS") or ctx.has_cue(sentence, "SETTING_UP", "measure_taken"))):
                 continue  # a board or chair already there, mentioned in passing
-            if cue.kb_id_ == "improvement_plan" and actor is None and not REQUIRED.search(sentence.text + (intro.text if intro else "")):
+            if cue.kb_id_ == "improvement_plan" and actor is None and not _required_from_outside(ctx, sentence, intro):
                 continue  # the council's own plan
             status = status_of(ctx, sentence, cue, intro)
             if status == "lifted" and replaced(ctx, sentence, cue):
@@ -608,7 +609,7 @@ def mentioned_in_passing(cue: Span) -> bool:
 
 def _transfers(ctx: DocumentContext, sentence: Span, cues: list[Span]) -> list[Span]:
     """Trusts and companies from the gazetteer that take services over in this sentence."""
-    if not TRANSFER.search(sentence.text) or any(c.kb_id_ == "trust" for c in cues):
+    if not ctx.has_cue(sentence, "TRANSFER") or any(c.kb_id_ == "trust" for c in cues):
         return []
     groupings = [s for s, _ in ctx.authorities_in(sentence) if s.label_ == "GROUPING"]
     kinds = ctx.gazetteer_kinds

@@ -26,18 +26,17 @@ from pipeline.gazetteer import Authority
 from pipeline.records import JudgementRecord
 from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, clause_verb, coordinated, evidence_of, outermost
 
-# Words just before a grade that put it in grade position.
+# Lemmas of the words that lead into a grade ("judged", "was", "remains", "received", "the grade of").
 GRADE_LEAD = {
-    "judged", "rated", "graded", "found", "as", "be", "been", "was", "were", "is", "are", "remains", "remained",
-    "remain", "of", "received", "achieved", "given", "–", "-", "—", ":", "|", "being", "deemed", "now", "overall",
-    "rating", "grade", "judgement", "assessed",
+    "judge", "rate", "grade", "find", "as", "be", "remain", "of", "receive", "achieve", "give", "–", "-", "—", ":",
+    "|", "deem", "now", "overall", "rating", "judgement", "assess",
 }
 # How many tokens back a grade's lead word may stand ("judged … to be inadequate").
 GRADE_LEAD_WINDOW = 3
 # Verbs that take a grade as object complement, anywhere earlier in the clause since the previous
 # grade: "rated the experiences and progress of children who need help and protection inadequate".
 # (A fixed window of 8 tokens was tried first on corpus/; it missed long area names.)
-GRADE_VERBS = {"judged", "rated", "graded", "found", "deemed", "assessed", "judge", "rate", "find", "considered"}
+GRADE_VERBS = {"judge", "rate", "grade", "find", "deem", "assess", "consider"}  # lemmas
 NEGATION = {"not", "no", "never", "longer"}
 GRADE_LIST_LINE = re.compile(r"[–—\-|:]\s*[‘'\"“]?(?:outstanding|good|requires improvement(?: to be good)?|adequate|inadequate)[’'\"”]?\s*\.?\s*$", re.IGNORECASE)
 CHILD_PROTECTION = re.compile(r"child protection|protection of children", re.IGNORECASE)
@@ -71,11 +70,13 @@ def in_grade_position(rating: Span, sentence: Span, clause_start: int = -1) -> b
     quoted = first.i > 0 and first.nbor(-1).text in {"‘", "'", '"', "“"}
     if quoted or (first.text[0].isupper() and first.i != sentence.start):
         return True
-    window = [t.lower_ for t in rating.doc[max(sentence.start, rating.start - GRADE_LEAD_WINDOW) : rating.start]]
-    clause = [t.lower_ for t in rating.doc[max(sentence.start, clause_start) : rating.start]]
+    window = [t.lemma_.lower() for t in rating.doc[max(sentence.start, rating.start - GRADE_LEAD_WINDOW) : rating.start]]
+    clause = [t.lemma_.lower() for t in rating.doc[max(sentence.start, clause_start) : rating.start]]
     if not any(w in GRADE_LEAD for w in window) and not any(w in GRADE_VERBS for w in clause):
         return False
     after = rating.doc[rating.end] if rating.end < sentence.end else None
+    if after is not None and any(d.start == after.i for d in rating.doc.spans.get("dates", [])):
+        return True  # "judged good last year": the next words are a date, not what the grade describes
     # "inadequate social services" is a description, not a grade.
     return not (after is not None and after.pos_ in {"NOUN", "ADJ", "PROPN"} and after.lower_ not in {"overall", "features"})
 
@@ -180,7 +181,7 @@ def _object_verb(rating: Span, since: int) -> int:
     """Token index just after the last active grading verb with an object before the grade, or -1."""
     doc = rating.doc
     for i in range(rating.start - 1, max(since, rating.sent.start) - 1, -1):
-        if doc[i].lower_ in GRADE_VERBS and i + 1 < rating.start and doc[i + 1].lower_ in OBJECT_STARTS:
+        if doc[i].lemma_.lower() in GRADE_VERBS and i + 1 < rating.start and doc[i + 1].lower_ in OBJECT_STARTS:
             return i + 1
     return -1
 

@@ -314,10 +314,13 @@ def test_a_measure_lifted_only_to_be_replaced_stays_in_force(extract_text) -> No
 @pytest.mark.parametrize(
     ("text", "status"),
     [
-        # S-lifted-lemmas: lift, revoke, exit in any inflection
+        # S-lifted-lemmas: lift, revoke, exit, remove, close, end, withdraw, disband, stand down, wind up in any inflection
         ("The Secretary of State lifts the improvement notice on Bury today.", "lifted"),
         ("Ministers are revoking the direction issued to Torbay.", "lifted"),
         ("Wigan's improvement notice was lifted last week.", "lifted"),
+        ("The department withdrew Oldham's improvement notice in the spring.", "lifted"),
+        ("The improvement board for Bolton is being wound up after the good inspection.", "lifted"),
+        ("Sefton's commissioner stands down this month, the minister said.", "lifted"),
         # S-threatened-lemmas: warn, threaten, warning, threat
         ("The minister warns Slough council about an improvement notice.", "threatened"),
         ("Ministers threatened Medway with an improvement notice.", "threatened"),
@@ -331,3 +334,55 @@ def test_a_measure_lifted_only_to_be_replaced_stays_in_force(extract_text) -> No
 )
 def test_status_words_are_matched_on_their_lemmas(extract_text, text: str, status: str) -> None:
     assert {a.status for a in extract_text(text, "2016-01-01").actions} == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A-direction-powers: using or exercising powers of direction, served with a direction, directed to, decided to direct
+        ("The minister exercised her powers of direction over Northamptonshire's children's services.",
+         ("Northamptonshire", "statutory_direction", "directed")),
+        ("The Secretary of State has decided to direct Peterborough to accept an improvement adviser.",
+         ("Peterborough", "statutory_direction", "directed")),
+        ("Haringey was served with a revised direction in March.", ("Haringey", "statutory_direction", "directed")),
+        # A-trust-transfer: services becoming, moving into or being run by a trust or company
+        ("Sunderland's children's services are transferring to an independent trust this spring.", ("Sunderland", "trust", "directed")),
+        ("Ministers say a not-for-profit company will take charge of Birmingham's children's social care.",
+         ("Birmingham", "trust", "directed")),
+        # A-leaders-installed: a director or team put in by government, services led by new leaders
+        ("Reading had a new director installed by ministers.", ("Reading", "new_leadership", "directed")),
+        ("Improvement in Medway was led by new leaders sent in by the department.", ("Medway", "new_leadership", "directed")),
+        # A-take-over: take over, in any inflection
+        ("The Education Secretary asked Leeds to take over Kirklees's children's services.", ("Kirklees", "takeover", "directed")),
+        # A-intervene-modal: a modal before intervene says how far the intervention has got
+        ("The government may intervene in Torbay if the next inspection is poor.", ("Torbay", "intervention", "threatened")),
+        ("Ministers said they would intervene at Thurrock.", ("Thurrock", "intervention", "proposed")),
+        # A-measure-taken: a board or chair counts when the sentence sets one up, appoints or installs one
+        ("An improvement board has been set up for Croydon's children's services.", ("Croydon", "improvement_board", "directed")),
+        ("An independent chair has been installed to lead Croydon's recovery.", ("Croydon", "independent_chair", "directed")),
+        # A-required-from-outside: a plan that someone recommends, requires or approves
+        ("Ofsted recommended that Swindon draw up an improvement plan within 70 days.", ("Swindon", "improvement_plan", "proposed")),
+        # A-services-transferred: a council's services passing to a trust or company the gazetteer knows
+        ("Windsor and Maidenhead passed its services to Achieving for Children.", ("Windsor and Maidenhead", "trust", "directed")),
+        ("Slough council handed its children's services over to Slough Children First in 2021.", ("Slough", "trust", "directed")),
+    ],
+)
+def test_measure_constructions_on_lemmas(extract_text, text: str, expected: tuple) -> None:
+    assert expected in kinds(extract_text(text, "2016-01-01"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Swindon's own improvement plan was discussed at cabinet.",  # no one requires it
+        "The improvement board met in Croydon on Tuesday.",  # a board already there, nothing set up
+    ],
+)
+def test_measures_nothing_sets_up_are_not_actions(extract_text, text: str) -> None:
+    assert extract_text(text, "2016-01-01").actions == []
+
+
+def test_a_lifting_under_a_negation_is_not_one(extract_text) -> None:
+    text = ("The Secretary of State appointed a commissioner for Wirral in 2017. "
+            "She said it would not be right to remove services from the council while the commissioner is at work.")
+    assert {(a.kind, a.status) for a in extract_text(text, "2018-01-01").actions} == {("commissioner", "directed")}

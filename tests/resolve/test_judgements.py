@@ -241,3 +241,25 @@ def test_a_grade_inside_a_flattened_heading_is_not_a_row(extract_text) -> None:
     text = ("Ofsted's inspection of Sefton's children's services took place in March 2016.\n"
             "1. The experiences of Good children who need help 2. Leadership")
     assert extract_text(text, "2016-05-01").judgements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # R-requires-improvement: the grade's verb in any inflection
+        ("Ofsted found that Hartlepool's children's services required improvement.",
+         {("Hartlepool", "overall_effectiveness", "requires_improvement")}),
+        ("Services for care leavers in Bury were judged as requiring improvement to be good.",
+         {("Bury", "care_leavers", "requires_improvement")}),
+        # I-graded-lemmas: judge, grade, deem and rate as verbs make a sentence one about a grade
+        ("Walsall's services for children in care were deemed good last year.", {("Walsall", "children_in_care", "good")}),
+        ("A panel grades help and protection in Derby as good.", {("Derby", "help_and_protection", "good")}),
+        ("Leicester was rated outstanding for its work with care leavers.", {("Leicester", "care_leavers", "outstanding")}),
+        # H-aim-to-be-graded: aims, hopes and ambitions are not grades
+        ("Rotherham council hoped to be judged good by the end of 2020.", set()),
+        ("Leaders in Thurrock are striving to become outstanding, inspectors said.", set()),
+        ("Medway's ambition is to be rated good at its next inspection.", set()),
+    ],
+)
+def test_grade_constructions_on_lemmas(extract_text, text: str, expected: set) -> None:
+    assert grades(extract_text(text, "2016-01-01")) == expected
