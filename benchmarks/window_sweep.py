@@ -34,7 +34,6 @@ SETS = {
 }
 # (module, constant, values tried); the field each one bears on is what the table reports.
 WINDOWS = [
-    (actions, "STATUS_AFTER_WINDOW", [0, 2, 4, 6, 8, 12, 20]),
     (actions, "SPEAKER_LOOKBACK", [1, 2, 3, 5, 8]),
     (actions, "LONGEST_ASIDE", [4, 8, 12, 20, 40]),
     (actions, "SHORT_INTRODUCTION", [3, 5, 8, 12, 20]),

@@ -10,8 +10,12 @@ import pytest
 
 from pipeline.extract.cues import CUES_PATH, read_cue_entries
 from pipeline.extract.nlp import default_nlp
+from pipeline.resolve import actions, judgements
 
 VOWELS = "aeiou"
+# The resolvers' own lemma sets: the parse is read through lemmas there too.
+CODE_LEMMAS = (actions.DECISION_VERBS | actions.LEADERSHIP_VERBS | actions.REPLACING | actions.PROSPECT_PREDICATES
+               | judgements.GRADE_VERBS | judgements.GRADE_LEAD)
 
 
 def named_lemmas(pattern: object) -> set[str]:
@@ -56,6 +60,7 @@ def verb_forms() -> list[tuple[str, str]]:
             irregular.setdefault(lemma, []).append(form)
     named = set().union(*(named_lemmas(e.get("tokens", [])) | named_lemmas(e.get("dependency", []))
                           for e in read_cue_entries(CUES_PATH)))
+    named |= CODE_LEMMAS
     named -= {"be", "have"}  # auxiliaries: their forms are the model's own closed class
     return sorted({(form, verb) for verb in named & verbs for form in irregular.get(verb) or regular_forms(verb)})
 

@@ -386,3 +386,18 @@ def test_a_lifting_under_a_negation_is_not_one(extract_text) -> None:
     text = ("The Secretary of State appointed a commissioner for Wirral in 2017. "
             "She said it would not be right to remove services from the council while the commissioner is at work.")
     assert {(a.kind, a.status) for a in extract_text(text, "2018-01-01").actions} == {("commissioner", "directed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a status word after the measure counts when the parse puts the measure under it
+        ("An improvement board for Bury's children's services is proposed.", ("Bury", "improvement_board", "proposed")),
+        ("An improvement notice for Wigan, the minister warned, could follow.", ("Wigan", "improvement_notice", "threatened")),
+        # and not when it belongs to another clause after the measure
+        ("Ministers issued Rochdale with an improvement notice, and said further steps might follow.",
+         ("Rochdale", "improvement_notice", "directed")),
+    ],
+)
+def test_a_status_word_after_the_measure_counts_through_the_parse(extract_text, text: str, expected: tuple) -> None:
+    assert expected in kinds(extract_text(text, "2016-01-01"))
