@@ -124,6 +124,22 @@ def is_calendar_date(span: Span) -> bool:
     return True
 
 
+def item_numbers(doc: Doc) -> set[int]:
+    """Tokens that number the items of minutes or an agenda ("1851 Apologies", "1852 Minutes of
+    the last meeting"): a four-digit number that starts a line and is followed by a heading, when
+    another line starts with the next or the previous number the same way. A year heading stands
+    on a line of its own, or is not followed in sequence by a year one apart on the same footing."""
+    starts: dict[int, int] = {}
+    for token in doc:
+        if not (YEAR_ONLY.fullmatch(token.text) and token.i + 1 < len(doc)):
+            continue
+        at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].is_space
+        heading = doc[token.i + 1]
+        if at_line_start and "\n" not in token.whitespace_ + heading.text and heading.is_title and heading.lower_ not in MONTHS:
+            starts[int(token.text)] = token.i
+    return {i for number, i in starts.items() if number - 1 in starts or number + 1 in starts}
+
+
 def _is_two_digit_year_after(left: Span, right: Span) -> bool:
     """"1998-99": the second year of a range written with two digits."""
     after_year = bool(YEAR_ONLY.fullmatch(left[-1].text))
@@ -212,7 +228,9 @@ class DateFinder:
         found = [ent for ent in doc.ents if ent.label_ == "DATE"]
         found += [doc[start:end] for _, start, end in self.matcher(doc)]
         spans = [drop_leading_duration(trim(span)) for span in found]
-        kept = [Span(doc, s.start, s.end, label="DATE") for s in spans if len(s) and is_calendar_date(s)]
+        items = item_numbers(doc)
+        kept = [Span(doc, s.start, s.end, label="DATE") for s in spans
+                if len(s) and is_calendar_date(s) and not (len(s) == 1 and s.start in items)]
         if self.reference_words:
             taken = {i for s in kept for i in range(s.start, s.end)}
             for _, start, end in self.references(doc):

@@ -319,6 +319,7 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         if not grade_list and not ctx.has_cue(sentence, "INSPECTION_CONTEXT"):
             continue
         features = {c.start for c in ctx.cues(sentence, "HEDGE") if c.kb_id_ == "feature"}
+        ratings = [r for r in ratings if not aspired(r)]
         ratings = outermost(ratings)  # 'requires improvement to be good' is one grade, not also 'good'
         ratings = [r for i, r in enumerate(ratings) if r.start not in features and not _negated(r, sentence)
                    and (grade_list or in_grade_position(r, sentence, ratings[i - 1].end if i else sentence.start))]
@@ -363,6 +364,18 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
                 for authority in _authorities(ctx, sentence, rating)
             )
     return _unique(agreeing_with_the_table(records))
+
+
+# J7: verbs of hoping and aiming (lemmas): a grade in a clause under one is a goal, not a grade.
+ASPIRATION_VERBS = {"hope", "aim", "expect", "want", "aspire", "strive", "wish", "seek", "target"}
+
+
+def aspired(rating: Span) -> bool:
+    """Whether the parse puts the grade under a verb of hoping or aiming ("Cumbria hopes to hear
+    next month that it has been judged good"); H-aim-to-be-graded catches the adjacent forms."""
+    sentence = rating.sent
+    return any(t.lemma_ in ASPIRATION_VERBS and t.pos_ in {"VERB", "AUX"} and sentence.start <= t.i < sentence.end
+               for t in rating.root.ancestors)
 
 
 # An item number in a grade table copied as running text: "1.", "2.1", "3)".

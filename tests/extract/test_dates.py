@@ -107,3 +107,18 @@ def test_timeml_reference_words_only_when_asked(nlp, sentence: str, expected: li
 def test_years_that_are_names_or_glued_to_words(nlp, text: str, dates: list) -> None:
     doc = nlp(text)
     assert [s.text for s in doc.spans["dates"]] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbered items of minutes: consecutive numbers starting lines, each before a heading
+        ("Minutes of the panel\n\n2210 Apologies\nNone received.\n2211 Matters arising\nThe chair reported on March 2019.",
+         ["March 2019"]),
+        # a year heading on a line of its own, or a single year before a heading, stays a year
+        ("Notices issued, by year:\n2013\nTorbay\n2014\nMedway", ["2013", "2014"]),
+        ("2015 Review of the year\nIn 2016 the notice was lifted.", ["2015", "2016"]),
+    ],
+)
+def test_item_numbers_of_minutes_are_not_years(nlp, text: str, expected: list[str]) -> None:
+    assert spans(nlp, text) == expected

@@ -263,3 +263,21 @@ def test_a_grade_inside_a_flattened_heading_is_not_a_row(extract_text) -> None:
 )
 def test_grade_constructions_on_lemmas(extract_text, text: str, expected: set) -> None:
     assert grades(extract_text(text, "2016-01-01")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # J7 through the parse: a grade in a clause under a verb of hoping or aiming is a goal
+        "Norfolk, inspected in May, hopes to learn in the summer that it has been judged good.",
+        "Leaders in Sefton expect that their next inspection will find services outstanding.",
+        "The council wants inspectors to rate its help and protection good next time.",
+    ],
+)
+def test_a_grade_a_council_hopes_or_aims_for_is_not_a_grade(extract_text, text: str) -> None:
+    assert extract_text(text, "2016-01-01").judgements == []
+
+
+def test_a_grade_reported_beside_a_hope_is_still_a_grade(extract_text) -> None:
+    text = "Ofsted rated Wirral's children's services inadequate, and the council hopes to improve quickly."
+    assert grades(extract_text(text, "2016-01-01")) == {("Wirral", "overall_effectiveness", "inadequate")}
