@@ -239,6 +239,8 @@ def status_of(ctx: DocumentContext, sentence: Span, cue: Span, intro: Span | Non
         cues = [c for c in cues if c.root.lemma_ not in LEADERSHIP_VERBS]
     if any(c.kb_id_ == "lifted" and not _under_negation(c.root) for c in cues):
         return "lifted"  # the latest state the sentence tells ("it would not be right to remove …" tells none)
+    if on_condition(cue):
+        return "threatened"  # "will intervene in Walsall if the council fails to improve"
     before = [c for c in cues if c.start < cue.end and _governs(c, cue)]  # before the cue or inside it ("intend to direct")
     after = [c for c in cues if c.start >= cue.end and _governs(c, cue)]  # "a board for Bury is proposed"
     nearest = before[-1] if before else (after[0] if after else None)
@@ -359,6 +361,17 @@ def _done_by(cue: Span, cues: list[Span], kind: str) -> bool:
 THREAT_MODALS = {"may", "might", "could"}
 # Predicates that make a measure a prospect not yet taken: "is expected to be issued with …".
 PROSPECT_PREDICATES = {"expect", "likely"}  # lemmas
+
+
+CONDITION_MARKS = {"if", "unless"}
+
+
+def on_condition(cue: Span) -> bool:
+    """Whether the measure's own clause carries a condition ("… will intervene if the council fails
+    to improve", "… unless services improve"): a threat, whatever its tense."""
+    verb = clause_verb(cue.root)
+    return any(child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children)
+               for child in verb.children)
 
 
 def modality(cue: Span) -> str | None:

@@ -401,3 +401,18 @@ def test_a_lifting_under_a_negation_is_not_one(extract_text) -> None:
 )
 def test_a_status_word_after_the_measure_counts_through_the_parse(extract_text, text: str, expected: tuple) -> None:
     assert expected in kinds(extract_text(text, "2016-01-01"))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A5: a measure whose own clause carries a condition is a threat, whatever its tense
+        ("The Secretary of State will intervene in Walsall if the council fails to improve.", "threatened"),
+        ("Ministers will intervene in Walsall unless services improve by March.", "threatened"),
+        ("If services do not improve, the government will appoint a commissioner for Walsall.", "threatened"),
+        # a reason is not a condition
+        ("The department issued Walsall with an improvement notice after the council failed to improve.", "directed"),
+    ],
+)
+def test_a_measure_on_a_condition_is_a_threat(extract_text, text: str, status: str) -> None:
+    assert {a.status for a in extract_text(text, "2016-01-01").actions} == {status}
