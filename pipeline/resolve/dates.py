@@ -25,6 +25,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
+from spacy.tokens import Span, Token
 
 from pipeline.resolve.date_grammar import (  # noqa: E402
     _MONTH_NAMES,
@@ -72,6 +73,44 @@ def _parse_iso(published: str | None) -> date | None:
         return date.fromisoformat(published[:10])
     except ValueError:
         return None
+
+
+# Verbs whose infinitive complement is a plan ("expect to be before Christmas", "plans to meet in May").
+PLANNING_VERBS = {"expect", "plan", "intend", "aim", "hope", "schedule", "propose", "want", "due"}
+
+
+def future_clause(span: Span) -> bool:
+    """Whether the parse puts a date in a clause about what is still to happen, where no
+    future word does: an infinitive that modifies a noun or states a purpose ("an appraisal, to
+    be reported to Cabinet in July"), the complement of a planning verb ("which I expect to be
+    before Christmas"), or a mandative subjunctive in a resolution ("that a further update be
+    presented to the meeting on 7 April")."""
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    infinitive = any(c.tag_ == "TO" for c in auxiliaries)
+    if infinitive:
+        # a copula's infinitive is a description, as in the grade "requires improvement to be good"
+        purpose = verb.dep_ in {"acl", "advcl", "relcl"} and verb.lemma_ != "be"
+        return purpose or (verb.dep_ == "xcomp" and verb.head.lemma_ in PLANNING_VERBS)
+    base = [c for c in auxiliaries if c.lower_ == "be" and c.tag_ == "VB"] if verb.tag_ == "VBN" else ([verb] if verb.tag_ == "VB" else [])
+    modal = any(c.tag_ == "MD" for c in auxiliaries)
+    subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return bool(base) and not modal and subject and verb.dep_ in {"ccomp", "conj", "ROOT"} and _in_that_clause(verb)
+
+
+def _in_that_clause(verb: Token) -> bool:
+    """A subjunctive stands in a that-clause, or in a resolution's item ("(ii) that …")."""
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ not in {"conj", "ccomp"}:
+            return any(t.lower_ == "that" for t in node.sent[: max(0, verb.i - node.sent.start)])
+        node = node.head
 
 
 def looks_ahead(before: str) -> bool:
@@ -160,6 +199,7 @@ class DateResolver:
 
     def __init__(self, published: str | None, timeml: bool = False) -> None:
         self.anchor = _parse_iso(published)
+        self._future = False
         self.timeml = timeml
         self.last_year: int | None = None
         settings: dict[str, object] = {
@@ -170,8 +210,13 @@ class DateResolver:
             settings["RELATIVE_BASE"] = datetime(self.anchor.year, self.anchor.month, self.anchor.day)
         self.parser = DateDataParser(languages=["en"], settings=settings)
 
-    def resolve(self, text: str, before: str = "") -> str | None:
-        """The value of a date expression; ``before`` is the text leading up to it, for context."""
+    def _looks_ahead(self, before: str) -> bool:
+        return self._future or looks_ahead(before)
+
+    def resolve(self, text: str, before: str = "", future: bool = False) -> str | None:
+        """The value of a date expression; ``before`` is the text leading up to it, for context;
+        ``future`` says the parse puts it in a clause about what is still to happen."""
+        self._future = future
         if text.lower().strip() in REFERENCE_WORDS:
             return REFERENCE_WORDS[text.lower().strip()] if self.timeml else None
         lowered = clean(text)
@@ -246,7 +291,7 @@ class DateResolver:
         a = self.anchor
         if which == "this":
             return (a + timedelta(days=target - a.weekday())).isoformat()
-        if which in {"next", "coming"} or (which is None and looks_ahead(before)):
+        if which in {"next", "coming"} or (which is None and self._looks_ahead(before)):
             return (a + timedelta(days=(target - a.weekday() - 1) % 7 + 1)).isoformat()
         if which in {"last", "past"}:
             return (a - timedelta(days=(a.weekday() - target - 1) % 7 + 1)).isoformat()
@@ -281,7 +326,7 @@ class DateResolver:
             return max(y for y in years if end[y] < a)
         if which in {"next", "coming"}:
             return min(y for y in years if start[y] > a)
-        if looks_ahead(before):
+        if self._looks_ahead(before):
             return min(y for y in years if end[y] >= a)
         return max(y for y in years if start[y] <= a)
 
@@ -292,14 +337,14 @@ class DateResolver:
             month, day = HOLIDAYS[name]
             if year_match:
                 return _safe_date(int(year_match.group(1)), month, day)
-            year = self._year_for(month, day, looks_ahead(before))
+            year = self._year_for(month, day, self._looks_ahead(before))
             return _safe_date(year, month, day) if year else _no_year(month, day)
         if name in EASTER_OFFSETS:
             year = int(year_match.group(1)) if year_match else (self.anchor.year if self.anchor else None)
             if year is None:
                 return None
             offset = timedelta(days=EASTER_OFFSETS[name])
-            when, ahead = easter(year) + offset, looks_ahead(before)
+            when, ahead = easter(year) + offset, self._looks_ahead(before)
             if not year_match and self.anchor and (when > self.anchor) != ahead:
                 when = easter(year + (1 if ahead else -1)) + offset
             return when.isoformat()
@@ -333,7 +378,7 @@ class DateResolver:
         direction = re.match(r"(next|coming|last|past|this)\s+", text)
         which = direction.group(1) if direction else None
         text = text[direction.end() :] if direction else text
-        ahead = which in {"next", "coming"} or (which is None and looks_ahead(before))
+        ahead = which in {"next", "coming"} or (which is None and self._looks_ahead(before))
         year_match = YEAR.search(text)
         day_month = DAY_MONTH.search(text) or MONTH_DAY.search(text)
         month_match = MONTH.search(text)

@@ -9,7 +9,7 @@ from pipeline.records import DateRecord, DocumentRecord, ParsedDocument
 from pipeline.resolve.actions import action_records
 from pipeline.resolve.authorities import authority_records, mentioned_authorities, reported_authority, subject_authority
 from pipeline.resolve.context import DocumentContext
-from pipeline.resolve.dates import DateResolver
+from pipeline.resolve.dates import DateResolver, future_clause
 from pipeline.resolve.judgements import judgement_records
 from pipeline.resolve.people import person_records
 
@@ -20,7 +20,7 @@ def date_records(doc: Doc, published: str | None) -> list[DateRecord]:
     text = doc.text  # built from the tokens on every access, so read once
     for span in doc.spans["dates"]:
         before = text[max(0, span.start_char - 80) : span.start_char]
-        records.append(DateRecord(text=span.text, value=resolver.resolve(span.text, before), start=span.start_char, end=span.end_char))
+        records.append(DateRecord(text=span.text, value=resolver.resolve(span.text, before, future_clause(span)), start=span.start_char, end=span.end_char))
     return records
 
 

@@ -246,3 +246,20 @@ def test_no_clock_or_time_zone_leaks_into_a_value(far_time_zone, published, text
     """Regression: a weekday without a publication date used to take dateparser's 'now'."""
     assert time.localtime().tm_gmtoff == 14 * 3600  # the zone really is in force
     assert DateResolver(published).resolve(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "expected"),
+    [
+        # an infinitive of purpose, a planning verb's complement, a resolution's subjunctive: ahead
+        ("The panel commissioned an options appraisal, to be reported to the committee in July.", "July", "2018-07"),
+        ("The minister will decide when the review is done, which she expects to be before Easter.", "Easter", "2018-04-01"),
+        ("The committee resolved that a further report be presented to its meeting on 12 April.", "12 April", "2018-04-12"),
+        # a copula's infinitive ("requires improvement to be good") and plain past prose: behind
+        ("Ofsted put Bury in the requires improvement to be good category after a visit in July.", "July", "2017-07"),
+        ("Inspectors visited Bury in April and reported in July.", "July", "2017-07"),
+    ],
+)
+def test_the_parse_puts_a_partial_date_ahead_in_a_clause_still_to_happen(extract_text, text, date_text, expected) -> None:
+    record = extract_text(text, "2018-02-10")
+    assert {d.text: d.value for d in record.dates}[date_text] == expected
