@@ -29,7 +29,7 @@ from pipeline.resolve.context import GENERIC_COUNCILS, DocumentContext, clause_v
 # Lemmas of the words that lead into a grade ("judged", "was", "remains", "received", "the grade of").
 GRADE_LEAD = {
     "judge", "rate", "grade", "find", "as", "be", "remain", "of", "receive", "achieve", "give", "–", "-", "—", ":",
-    "|", "deem", "now", "overall", "rating", "judgement", "assess",
+    "|", "deem", "now", "overall", "rating", "judgement", "assess", "both", "all", "each",
 }
 # How many tokens back a grade's lead word may stand ("judged … to be inadequate").
 # benchmarks/window_sweep.py: level from 1 to 10 on every set, because a grading verb anywhere
@@ -300,6 +300,12 @@ def about_another_body(ctx: DocumentContext) -> bool:
     return first is not None and ctx.has_cue(first, "OTHER_BODY") and not CHILDRENS_SERVICES.search(first.text)
 
 
+def _unmistakable(ratings: list[Span]) -> bool:
+    """A grade's full name, used of nothing but Ofsted grades ("all require improvement to be
+    good"), needs no inspection word beside it."""
+    return any(r.kb_id_ == "requires_improvement" and r[-1].lower_ == "good" for r in ratings)
+
+
 def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
     records: list[JudgementRecord] = []
     other_body_document = about_another_body(ctx)
@@ -316,7 +322,7 @@ def judgement_records(ctx: DocumentContext) -> list[JudgementRecord]:
         grade_list = bool(GRADE_LIST_LINE.search(line)) or " | " in line or flattened_table(sentence, ratings)
         if ctx.has_cue(sentence, "HEDGE", "expected") or ctx.has_cue(sentence, "HEDGE", "conditional"):
             continue
-        if not grade_list and not ctx.has_cue(sentence, "INSPECTION_CONTEXT"):
+        if not grade_list and not ctx.has_cue(sentence, "INSPECTION_CONTEXT") and not _unmistakable(ratings):
             continue
         features = {c.start for c in ctx.cues(sentence, "HEDGE") if c.kb_id_ == "feature"}
         ratings = [r for r in ratings if not aspired(r)]

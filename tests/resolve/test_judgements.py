@@ -281,3 +281,22 @@ def test_a_grade_a_council_hopes_or_aims_for_is_not_a_grade(extract_text, text: 
 def test_a_grade_reported_beside_a_hope_is_still_a_grade(extract_text) -> None:
     text = "Ofsted rated Wirral's children's services inadequate, and the council hopes to improve quickly."
     assert grades(extract_text(text, "2016-01-01")) == {("Wirral", "overall_effectiveness", "inadequate")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a grade's full name needs no inspection word beside it
+        ("This autumn Stockport, Trafford and Wigan all require improvement to be good.",
+         {(a, "overall_effectiveness", "requires_improvement") for a in ("Stockport", "Trafford", "Wigan")}),
+        # a floated quantifier leads into the grade as a copula does
+        ("Oldham and Rochdale, both inadequate at their last inspections, face another visit in spring.",
+         {("Oldham", "overall_effectiveness", "inadequate"), ("Rochdale", "overall_effectiveness", "inadequate")}),
+    ],
+)
+def test_grades_shared_by_a_list_in_a_roundup(extract_text, text: str, expected: set) -> None:
+    assert grades(extract_text(text, "2016-01-01")) == expected
+
+
+def test_a_service_that_requires_improvement_in_ordinary_words_is_not_graded(extract_text) -> None:
+    assert extract_text("The bus service between Stockport and Wigan requires improvement, passengers say.", "2016-01-01").judgements == []
