@@ -103,17 +103,40 @@ class Gazetteer:
         return chosen
 
     def lineage(self, gss: str) -> list[Authority]:
-        """The authority with every predecessor and successor, transitively, oldest first."""
-        seen: set[str] = set()
+        """The authority, its predecessors and its successors, transitively, oldest first; never a
+        sibling (Cheshire East and Cheshire West and Chester share a predecessor, not a history)."""
+        seen = {gss} | self._along(gss, forward=True) | self._along(gss, forward=False)
+        return sorted((self.authorities[g] for g in seen if g in self.authorities), key=lambda a: (a.valid_from, a.gss))
+
+    def _along(self, gss: str, forward: bool) -> set[str]:
+        """Successors (forward) or predecessors, transitively."""
+        found: set[str] = set()
         todo = [gss]
         while todo:
             current = todo.pop()
-            if current in seen or current not in self.authorities:
-                continue
-            seen.add(current)
-            todo.extend(self.authorities[current].successors)
-            todo.extend(g for g, a in self.authorities.items() if current in a.successors)
-        return sorted((self.authorities[g] for g in seen), key=lambda a: (a.valid_from, a.gss))
+            if forward:
+                nexts = list(self.authorities[current].successors) if current in self.authorities else []
+            else:
+                nexts = [g for g, a in self.authorities.items() if current in a.successors]
+            for other in nexts:
+                if other not in found and other != gss:
+                    found.add(other)
+                    todo.append(other)
+        return found
+
+    def file_under(self, text: str, on: str | None) -> Authority | None:
+        """The authority a dated fact about a name is filed under: the one in force on that date,
+        else the sole successor in force then ("Cheshire" in 2016 has two: none). Unlike ``resolve``,
+        never a council that had ended by that date."""
+        if not on:
+            return self.resolve(text)
+        found = self.candidates(text)
+        in_force = [a for a in found if a.in_force(on)]
+        if in_force:
+            return in_force[0]
+        heirs = {g for a in found for g in self._along(a.gss, forward=True)
+                 if g in self.authorities and self.authorities[g].in_force(on)}
+        return self.authorities[heirs.pop()] if len(heirs) == 1 else None
 
 
 def _split(value: str) -> tuple[str, ...]:

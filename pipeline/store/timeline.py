@@ -181,7 +181,7 @@ class Timeline:
         self.db.table("dates").insert_all({"document_id": doc_id, **d.model_dump()} for d in record.dates)
 
     def _gss(self, name: str, on: str | None) -> str | None:
-        authority = self.gazetteer.resolve(name, on)
+        authority = self.gazetteer.file_under(name, on)
         return authority.gss if authority else None
 
     def record_failure(self, failure: IngestFailure) -> None:
