@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import click
@@ -17,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, StoreError
 from pipeline.query.text import dumps, inert_json, one_line, prose
 from pipeline.settings import DEFAULT_DB
 
@@ -33,6 +35,38 @@ workers_option = click.option(
     "--workers", "-j", type=click.IntRange(min=0), default=1, show_default=True,
     help="Processes that parse and extract in parallel, each with its own spaCy pipeline; 0 means one per core.",
 )
+
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+_DATE_BOUND = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+def _date_bound(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--from`` and ``--to`` of every read command: a real year, month or day, and ``--from`` not
+    after ``--to``. A wrong one would match nothing and pass for an empty timeline (exit 2)."""
+    from pipeline.query.search import shortened
+
+    if value is None:
+        return None
+    shown = repr(shortened(value, 40))
+    match = _DATE_BOUND.fullmatch(value.strip())
+    if match is None:
+        raise click.BadParameter(f"{shown} is not a date; use {DATE_FORMS}, such as 2013, 2013-11 or 2013-11-21")
+    try:
+        date(*(int(part or 1) for part in match.groups()))
+    except ValueError as err:
+        raise click.BadParameter(f"{shown} is not a real date ({err}); use {DATE_FORMS}") from None
+    since, until = (ctx.params.get("since"), match[0]) if param.name == "until" else (match[0], ctx.params.get("until"))
+    # A year or month stands for all of it: --from 2013-05 --to 2013 is May to December 2013.
+    if since and until and since[: len(until)] > until[: len(since)]:
+        raise click.BadParameter(f"--from {since} is after --to {until}; swap them")
+    return match[0]
+
+
+since_option = click.option("--from", "since", metavar="DATE", callback=_date_bound,
+                            help=f"Only what is dated on or after this date ({DATE_FORMS}).")
+until_option = click.option("--to", "until", metavar="DATE", callback=_date_bound,
+                            help="Only what is dated on or before this date; a year or a month counts whole.")
 
 
 def _user_date(value: str | None) -> str | None:
@@ -56,6 +90,19 @@ def _fail(err: PipelineError) -> None:
     sys.exit(1)
 
 
+def _note(text: str) -> None:
+    """One line on stderr beside the output: why a result is empty, or what was left out."""
+    ERR.print(one_line(text), highlight=False, markup=False, soft_wrap=True)
+
+
+def _echo_csv(text: str) -> None:
+    """CSV goes out as UTF-8 bytes whatever the terminal's encoding, and its CRLF line ends as they
+    are, so a spreadsheet reads every name and quotation mark the same."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """A PipelineError becomes one line naming its source, and exit status 1."""
@@ -74,14 +121,9 @@ def main(verbose: bool) -> None:
 
 def _report(report, db_path: Path, quiet: bool) -> None:
     for failure in report.failures:
-        ERR.print(one_line(f"{failure.source}: {failure.reason}"), highlight=False, markup=False, soft_wrap=True)
+        _note(f"{failure.source}: {failure.reason}")
     if not quiet:
-        ERR.print(
-            one_line(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.failures)} failed -> {db_path}"),
-            highlight=False,
-            markup=False,
-            soft_wrap=True,
-        )
+        _note(f"{len(report.stored)} stored, {len(report.unchanged)} unchanged, {len(report.failures)} failed -> {db_path}")
     sys.exit(1 if report.failures else 0)
 
 
@@ -96,21 +138,29 @@ def _progress(total: int, quiet: bool) -> Progress:
 @click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS/Atom feed or sitemap whose items to ingest (saved for `update`).")
 @click.option("--published", metavar="YYYY-MM-DD", callback=lambda _ctx, _param, value: _user_date(value),
               help="Publication date for the files of this call that give none.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary; failures are still printed.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, notes or summary; failures are still printed.")
 @workers_option
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Documents that go through spaCy together and are stored in one transaction.")
 def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], published: str | None, quiet: bool, workers: int, batch_size: int) -> None:
-    """Ingest files, folders, globs and URLs into the timeline. Exit status 1 if any failed."""
-    from pipeline.fetch import expand_sources
+    """Ingest files, folders, globs and URLs into the timeline.
+
+    A folder or a glob takes the documents among its files (.html, .htm, .xhtml, .txt, .text, .pdf
+    and files without a suffix) and notes the others; a file named by its path is always read.
+    Exit status 1 if any input failed, a glob that matches no file included; a folder with no
+    document in it is a note, not a failure."""
+    from pipeline.fetch import expand_inputs
     from pipeline.ingest import ingest as run_ingest
     from pipeline.store import open_timeline
 
     if not inputs and not feeds:
         raise click.UsageError("give at least one path, URL or --feed")
+    expansion = expand_inputs(inputs)
+    for note in [] if quiet else expansion.notes:
+        _note(note)
     with reported_errors():
         timeline = open_timeline(db_path)
-        total = len(expand_sources(inputs))
+        total = len(expansion.sources)
         with _progress(total, quiet) as progress:
             task = progress.add_task("ingesting", total=total or None)
             report = run_ingest(inputs, timeline, published=published, feeds=feeds, workers=_workers(workers), batch_size=batch_size,
@@ -120,15 +170,24 @@ def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], publi
 
 @main.command()
 @db_option
-@click.option("--quiet", "-q", is_flag=True)
+@click.option("--quiet", "-q", is_flag=True, help="No notes or summary; failures are still printed.")
 @workers_option
 def update(db_path: Path, quiet: bool, workers: int) -> None:
-    """Poll saved feeds, sitemaps and pages again; ingest only what is new or changed."""
+    """Poll saved feeds, sitemaps and pages again; ingest only what is new or changed.
+
+    Exit status 1 if any source failed or there is no database; nothing saved to poll is a note, not a failure."""
     from pipeline.ingest import update as run_update
     from pipeline.store import open_timeline
 
     with reported_errors():
-        report = run_update(open_timeline(db_path), workers=_workers(workers))
+        if not db_path.exists():  # not created here: it would hold nothing to update
+            raise StoreError(str(db_path), "no timeline database here; ingest a URL or a --feed first, or point --db at yours")
+        timeline = open_timeline(db_path)
+        if not timeline.sources():
+            if not quiet:
+                _note(f"{db_path}: nothing saved to update; ingest a URL or a --feed first")
+            return
+        report = run_update(timeline, workers=_workers(workers))
     _report(report, db_path, quiet)
 
 
@@ -154,13 +213,16 @@ def reextract(db_path: Path, quiet: bool, workers: int) -> None:
 @click.option("--jsonl", is_flag=True, default=True, help="One JSON object per input (the default and only form).")
 def parse(inputs: tuple[str, ...], jsonl: bool) -> None:
     """Print each input's title, publication date and main text; no extraction, no database."""
-    from pipeline.fetch import expand_sources, read_source
+    from pipeline.fetch import expand_inputs, read_source
     from pipeline.fetch.http import HttpFetcher, is_url
     from pipeline.parse import parse_document
 
     failed = False
+    expansion = expand_inputs(inputs)
+    for note in expansion.notes:
+        _note(note)
     with HttpFetcher() as fetcher:
-        for source in expand_sources(inputs):
+        for source in expansion.sources:
             try:
                 raw = fetcher.fetch(source).document if is_url(source) else read_source(source)
                 if raw is None:
@@ -199,30 +261,41 @@ def _events(db_path: Path, authority: str, since: str | None, until: str | None)
 @main.command()
 @click.argument("authority")
 @db_option
-@click.option("--from", "since", metavar="DATE", help="Only events on or after this date (YYYY[-MM[-DD]]).")
-@click.option("--to", "until", metavar="DATE", help="Only events on or before this date.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown"]), default="table", show_default=True)
+@since_option
+@until_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "markdown", "timelinejs"]), default="table", show_default=True,
+              help="csv: UTF-8 with a header row and RFC 4180 quoting, for a spreadsheet; timelinejs: a JSON file for TimelineJS (timeline.knightlab.com).")
 def show(authority: str, db_path: Path, since: str | None, until: str | None, fmt: str) -> None:
     """An authority's judgements and actions in date order, across its lineage, each with its sources."""
-    from pipeline.query.export import events_csv, events_json, events_markdown
+    from pipeline.query.export import events_csv, events_json, events_markdown, events_timelinejs
 
     with reported_errors():
         events = _events(db_path, authority, since, until)
+    if fmt == "csv":
+        _echo_csv(events_csv(events))
+        return
     if fmt != "table":
-        render = {"csv": events_csv, "json": events_json}.get(fmt)
-        click.echo(render(events) if render else events_markdown(authority, events), nl=False)
+        render = {"json": lambda: events_json(events), "markdown": lambda: events_markdown(authority, events),
+                  "timelinejs": lambda: events_timelinejs(authority, events)}[fmt]
+        click.echo(render(), nl=False)
         return
     # Cells are Text, not strings, so that brackets in a document are never read as Rich markup.
     table = Table(title=Text(f"{one_line(authority)}: {len(events)} events"), show_lines=True, expand=True)
-    for column, ratio in (("date", 1), ("authority", 1), ("event", 1), ("detail", 2), ("evidence", 5), ("sources", 2)):
+    for column, ratio in (("date", 1), ("authority", 1), ("event", 2), ("evidence", 5), ("sources", 2)):
         table.add_column(column, overflow="fold", ratio=ratio)
     for e in events:
-        when = one_line(e.date or "?")
+        when = one_line(e.date_label) + (f"\n{e.date_kind}" if e.date_kind else "")
+        when += " (publication)" if e.date_basis == "publication" else ""
         if len(e.dates) > 1:
-            when += "\n(" + ", ".join(one_line(d) for d in e.dates if d != e.date) + ")"
-        table.add_row(Text(when), Text(one_line(e.authority)), Text(one_line(e.event)), Text(one_line(e.detail)),
-                      Text(prose(e.citations[0].evidence)), Text("\n".join(sorted({one_line(c.source) for c in e.citations}))))
+            when += "\n(also " + ", ".join(one_line(d) for d in e.dates if d != e.date) + ")"
+        what = Text(one_line(e.label))
+        if e.conflicts:
+            what.append("\nconflicts with: " + "; ".join(one_line(c) for c in e.conflicts), style="red")
+        table.add_row(Text(when), Text(one_line(e.authority)), what, Text(prose(e.citations[0].evidence)),
+                      Text("\n".join(sorted({one_line(c.url or c.source) for c in e.citations}))))
     Console(width=max(OUT.width, 140)).print(table)
+    if any(e.sort_date is None for e in events):
+        ERR.print("undated events are listed last: their documents never say when", highlight=False, markup=False)
 
 
 @main.command()
@@ -230,20 +303,32 @@ def show(authority: str, db_path: Path, since: str | None, until: str | None, fm
 @db_option
 @click.option("--authority", help="Only facts about this authority (and its predecessors and successors).")
 @click.option("--kind", type=click.Choice(["judgement", "action", "document"]), help="Only this kind of hit.")
-@click.option("--from", "since", metavar="DATE")
-@click.option("--to", "until", metavar="DATE")
+@since_option
+@until_option
 @click.option("--limit", default=20, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="csv: the table's columns, UTF-8 with a header row and RFC 4180 quoting.")
 def search(query: str, db_path: Path, authority: str | None, kind: str | None, since: str | None, until: str | None,
            limit: int, fmt: str) -> None:
-    """Full-text search over evidence sentences and document text, with [highlighted] snippets."""
+    """Full-text search over evidence sentences and document text, with [highlighted] snippets.
+
+    Words in double quotes must appear together as written ("improvement notice"); a bare word
+    also finds its other forms (commissioner finds commissioners). No match is a note on stderr
+    and exit status 0."""
+    from pipeline.query.search import hits_csv, no_hits_note
     from pipeline.query.search import search as run_search
     from pipeline.store import read_timeline
 
     with reported_errors():
         hits = run_search(read_timeline(db_path), query, authority, kind, since, until, limit)
+    if not hits and limit > 0:
+        filters = [name for name, value in (("--authority", authority), ("--kind", kind), ("--from", since), ("--to", until)) if value]
+        _note(no_hits_note(query, filters))
     if fmt == "json":
         click.echo(dumps([h.model_dump() for h in hits]))
+        return
+    if fmt == "csv":
+        _echo_csv(hits_csv(hits))
         return
     for h in hits:
         click.echo(f"{one_line(h.date or '?'):<10} {h.kind:<9} {one_line(h.authority or ''):<14} {prose(h.detail or '')}\n"
@@ -286,18 +371,19 @@ def serve(db_path: Path, port: int) -> None:
 @main.command()
 @click.argument("authority")
 @db_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--from", "since", metavar="DATE")
-@click.option("--to", "until", metavar="DATE")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The page to write; missing folders are made, and an existing page is replaced whole.")
+@since_option
+@until_option
 def report(authority: str, db_path: Path, output: Path, since: str | None, until: str | None) -> None:
-    """Write one self-contained HTML page drawing the authority's timeline."""
+    """Write one self-contained HTML page drawing the authority's timeline. Exit status 1 if it cannot be written."""
+    from pipeline.query.files import write_whole
     from pipeline.query.report import report_html
 
     with reported_errors():
         events = _events(db_path, authority, since, until)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(report_html(authority, events), encoding="utf-8")
-    ERR.print(one_line(f"{len(events)} events -> {output}"), highlight=False, markup=False, soft_wrap=True)
+        write_whole(output, report_html(authority, events))
+    _note(f"{len(events)} events -> {output}")
 
 
 @main.command()

@@ -1,5 +1,5 @@
 """Fetch: turn what the user names into bytes, interpreting nothing."""
 
-from pipeline.fetch.sources import expand_sources, read_source
+from pipeline.fetch.sources import Expansion, expand_inputs, expand_sources, read_source
 
-__all__ = ["expand_sources", "read_source"]
+__all__ = ["Expansion", "expand_inputs", "expand_sources", "read_source"]

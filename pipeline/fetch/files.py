@@ -14,23 +14,61 @@ from pipeline.fetch.metadata import checked_metadata
 from pipeline.records import RawDocument
 from pipeline.settings import SETTINGS
 
-DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".text", ".xhtml", ""}
+DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text", ".pdf", "")
+# Taken as documents too, so that a binary dump is refused with its reason rather than skipped.
+SUSPECT_SUFFIXES = {".bin", ".dat"}
 SIDECAR_SUFFIX = ".meta.json"
 # A sidecar holds three short fields; anything bigger is not one (or is a device such as /dev/zero).
 MAX_SIDECAR_BYTES = 64 * 1024
+LOOKED_FOR = ", ".join(DOCUMENT_SUFFIXES[:-1]) + " and files without a suffix"
 
 
 def expand_paths(pattern: str) -> list[str]:
     """A file, a folder (every document in it, recursively) or a glob, in a stable order."""
+    return find_paths(pattern)[0]
+
+
+def find_paths(pattern: str) -> tuple[list[str], list[str]]:
+    """The documents a file, folder or glob names, and one-line notes on what it named besides.
+
+    A file named by its own path is read whatever its name, since the user asked for it; a
+    folder's files and a glob's matches are documents by the one rule of ``_is_document``, and
+    the others are counted by kind in a note. A glob that matches nothing is kept as it is, as a
+    shell would pass it, so that reading it fails with a line naming it."""
     path = Path(pattern)
     if path.is_file():
-        return [pattern]  # an existing name wins, even one with glob characters ("a [1].txt")
+        return [pattern], []  # an existing name wins, even one with glob characters ("a [1].txt")
     if path.is_dir():
-        found = [p for p in sorted(path.rglob("*")) if (p.is_file() or _is_broken_link(p)) and _is_document(p)]
-        return [str(p) for p in found]
-    if any(ch in pattern for ch in "*?["):
-        return [p for p in sorted(glob.glob(pattern, recursive=True)) if Path(p).is_file()]
-    return [pattern]
+        # Hidden names (".git/", ".DS_Store") and sidecars are never documents, so they go unmentioned.
+        matched = [str(p) for p in sorted(path.rglob("*")) if not _is_hidden(p.relative_to(path)) and _is_file(p)]
+        empty = f"no documents in this folder (looked for {LOOKED_FOR})"
+    elif is_pattern(pattern):
+        matched = [p for p in sorted(glob.glob(pattern, recursive=True)) if _is_file(Path(p))]
+        if not matched:
+            return [pattern], []
+        empty = f"no documents among the files this pattern matches (looked for {LOOKED_FOR})"
+    else:
+        return [pattern], []
+    found = [p for p in matched if _is_document(Path(p))]
+    skipped = [Path(p) for p in matched if not _is_document(Path(p)) and not _is_companion(Path(p))]
+    notes = [_skipped_note(pattern, skipped)] if skipped else []
+    if not found:
+        notes.append(f"{pattern}: {empty}")
+    return found, notes
+
+
+def is_pattern(text: str) -> bool:
+    return any(ch in text for ch in "*?[")
+
+
+def _skipped_note(pattern: str, skipped: list[Path]) -> str:
+    kinds = ", ".join(sorted({p.suffix.lower() for p in skipped}))
+    files = "1 file that is not a document" if len(skipped) == 1 else f"{len(skipped)} files that are not documents"
+    return f"{pattern}: skipped {files} ({kinds}); name a file by its path to ingest it anyway"
+
+
+def _is_file(path: Path) -> bool:
+    return path.is_file() or _is_broken_link(path)
 
 
 def _is_broken_link(path: Path) -> bool:
@@ -38,16 +76,27 @@ def _is_broken_link(path: Path) -> bool:
     return path.is_symlink() and not path.exists()
 
 
+def _is_hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _is_companion(path: Path) -> bool:
+    """A sidecar (read with its document) or a hidden file: not a document, and not worth a note."""
+    return path.name.endswith(SIDECAR_SUFFIX) or path.name.startswith(".")
+
+
 def _is_document(path: Path) -> bool:
-    if path.name.endswith(SIDECAR_SUFFIX) or path.name.startswith("."):
+    if _is_companion(path):
         return False
-    return path.suffix.lower() in DOCUMENT_SUFFIXES or path.suffix.lower() in {".bin", ".dat"}
+    return path.suffix.lower() in DOCUMENT_SUFFIXES or path.suffix.lower() in SUSPECT_SUFFIXES
 
 
 def read_file(source: str, max_bytes: int = SETTINGS.max_document_bytes) -> RawDocument:
     path = Path(source)
     data = _read_regular(source, path, max_bytes, "file")
     if data is None:
+        if is_pattern(source):
+            raise FetchError(source, "no file matches this pattern; check the folder and the pattern")
         raise FetchError(source, "no such file; check the path")
     try:
         meta = read_sidecar(path)

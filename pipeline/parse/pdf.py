@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from math import ceil
 from typing import Any
 
@@ -32,7 +33,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import ParseError
-from pipeline.parse.ofsted import InspectionReport, read_front_page, report_facts
+from pipeline.parse.ofsted import InspectionReport, inspection_days, read_front_page, report_facts
 from pipeline.parse.published import published_from_text
 from pipeline.records import ParsedDocument
 
@@ -211,11 +212,14 @@ def page_lines(page: Any, number: int) -> list[Line]:
     return sorted(lines, key=lambda line: line.top)
 
 
-def read_pages(source: str, data: bytes) -> list[list[Line]]:
+def read_pages(source: str, data: bytes, info: dict[str, Any] | None = None) -> list[list[Line]]:
+    """The lines of every page; ``info``, when given, receives the document's metadata dictionary."""
     check_pdf_bytes(source, data)
     pdf = _open(source, data)
     try:
         with pdf:
+            if info is not None:
+                info.update(pdf.metadata or {})
             pages = [page_lines(page, number) for number, page in enumerate(pdf.pages, start=1)]
     # pdfminer raises many unrelated types on broken streams, and pdfplumber's close() walks the
     # pages again, so a broken page tree raises a second time on leaving the ``with``.
@@ -306,15 +310,52 @@ def drop_imprint(blocks: list[Block]) -> list[Block]:
 
 @dataclass(frozen=True)
 class Layout:
-    """A document's blocks in reading order, furniture gone, and the size of its body text."""
+    """A document's blocks in reading order, furniture gone, the size of its body text, and the
+    day its metadata says the file was made (``YYYY-MM-DD``), if it says."""
 
     blocks: list[Block]
     body_size: float
+    created: str | None = None
+
+
+# "D:20231214153117+00'00'": a PDF date string (ISO 32000-1, 7.9.4); only the day is read.
+PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
+# How long after its inspection ended a report's file may be made and still date its publication:
+# ILACS and SIF reports are published within weeks; a file made later is a re-save, not the report.
+PUBLICATION_AFTER_INSPECTION_DAYS = 120
+
+
+def pdf_day(value: object) -> str | None:
+    """The day of a PDF metadata date, or None for a missing or impossible one."""
+    if isinstance(value, bytes):
+        value = value.decode("latin-1", errors="replace")
+    match = PDF_DATE.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
 
 
 def read_layout(source: str, data: bytes) -> Layout:
-    pages = drop_running_lines(read_pages(source, data))
-    return Layout(drop_imprint(paragraphs(pages)), body_size(pages))
+    info: dict[str, Any] = {}
+    pages = drop_running_lines(read_pages(source, data, info))
+    return Layout(drop_imprint(paragraphs(pages)), body_size(pages), pdf_day(info.get("CreationDate")))
+
+
+def report_publication(report: InspectionReport, created: str | None) -> tuple[str | None, str | None]:
+    """A report's publication date and where it came from: the front page's, else the day the file
+    was made when that is soon after the inspection ended (the report's own inspection dates say
+    when; ILACS front pages state no publication date)."""
+    if report.published:
+        return report.published, "text"
+    _, end = inspection_days(report.inspection_dates) if report.inspection_dates else (None, None)
+    if created and end and len(end) == 10:
+        gap = (date.fromisoformat(created) - date.fromisoformat(end)).days
+        if 0 <= gap <= PUBLICATION_AFTER_INSPECTION_DAYS:
+            return created, "pdf metadata"
+    return None, None
 
 
 def inspection_report(layout: Layout) -> InspectionReport | None:
@@ -335,15 +376,17 @@ def parse_pdf(source: str, data: bytes, url: str | None = None) -> ParsedDocumen
     report = inspection_report(layout)
     if report is None:
         title, published = layout.blocks[0].text, published_from_text(text)
+        published_from = "text" if published else None
     else:
         LOGGER.debug("%s: %s report, %s, %s", source, report.framework, report.authority, report.inspection_dates)
-        title, published = report.title, report.published
+        title = report.title
+        published, published_from = report_publication(report, layout.created)
     return ParsedDocument(
         source=source,
         text=text,
         title=title,
         published=published,
-        published_from="text" if published else None,
+        published_from=published_from,
         url=url,
         kind="pdf",
         report=report_facts(report) if report else None,

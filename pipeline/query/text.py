@@ -68,3 +68,13 @@ def dumps(value: Any, indent: int | None = 2) -> str:
     """json.dumps for output that may land on a terminal (see inert_json)."""
     return inert_json(json.dumps(value, indent=indent, ensure_ascii=False))
 
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula ("=HYPERLINK(…)").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """Text a spreadsheet shows as text: a leading formula character gets an apostrophe before it,
+    which spreadsheets hide (OWASP's advice for CSV injection). Dates and numbers never start so."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

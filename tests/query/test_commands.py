@@ -12,7 +12,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from click.testing import CliRunner
 
+from pipeline.cli import main
 from tests.conftest import CORPUS, run_cli
 from tests.query.conftest import serving
 
@@ -47,6 +49,83 @@ def test_search_highlights_and_filters(corpus_db) -> None:
     actions = json.loads(run_cli("search", "notice", "--kind", "action", "--authority", "Somerset", "--db", str(corpus_db),
                                  "--format", "json").output)
     assert actions and all(h["kind"] == "action" and h["authority"] == "Somerset" for h in actions)
+
+
+def search_json(db: Path, *args: str, limit: int = 1000) -> list[dict]:
+    result = CliRunner().invoke(main, ["search", *args, "--db", str(db), "--format", "json", "--limit", str(limit)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_quoted_words_find_only_the_phrase(corpus_db) -> None:
+    """Issue 14: "improvement notice" in double quotes finds the phrase, not the two words apart."""
+    words = search_json(corpus_db, "improvement notice", "--kind", "action")
+    phrase = search_json(corpus_db, '"improvement notice"', "--kind", "action")
+    assert phrase and all("[improvement notice]" in h["snippet"].lower() for h in phrase)
+    apart = [h for h in words if "[improvement notice]" not in h["snippet"].lower()]
+    assert any("[notice] requires" in h["snippet"] for h in apart), "the bare words also find them apart"
+    def facts(hits: list[dict]) -> set[tuple]:
+        return {(h["source"], h["authority"], h["date"], h["detail"]) for h in hits}
+
+    assert facts(phrase) < facts(words)
+
+
+def test_a_word_finds_its_inflections_but_a_quoted_word_only_itself(corpus_db) -> None:
+    """Issue 14: "commissioner" did not find documents that only speak of "commissioners"."""
+    plural_only = str(CORPUS / "documents" / "2023-12-ilacs-results-of-the-year.txt")
+    assert plural_only in {h["source"] for h in search_json(corpus_db, "commissioner", "--kind", "document")}
+    assert plural_only not in {h["source"] for h in search_json(corpus_db, '"commissioner"', "--kind", "document")}
+    assert plural_only in {h["source"] for h in search_json(corpus_db, "commissioners", "--kind", "document")}
+    inspected = search_json(corpus_db, "inspected", "--kind", "judgement")
+    assert any("[inspection]" in h["snippet"].lower() for h in inspected)
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [(["zyxwvut"], "no matches for 'zyxwvut'; try fewer words or a word's stem"),
+     (['"notice improvement"'], "no matches for '\"notice improvement\"'; try fewer words or a word's stem"),
+     (["commissioner", "--authority", "Somerset", "--from", "2020"],
+      "no matches for 'commissioner' with --authority, --from; try without them, fewer words or a word's stem"),
+     (["*"], "nothing to search for in '*'; give words, or a phrase in double quotes")],
+)
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_a_search_with_no_match_says_why_on_stderr_and_exits_0(corpus_db, args: list[str], hint: str, fmt: str) -> None:
+    """Regression (issue 14): a search that found nothing printed nothing at all."""
+    result = CliRunner().invoke(main, ["search", *args, "--db", str(corpus_db), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == hint + "\n"
+    assert result.stdout_bytes == {"table": b"", "json": b"[]\n", "csv": b"date,kind,authority,detail,snippet,source\r\n"}[fmt]
+
+
+def test_search_csv_has_the_tables_columns_and_the_json_hits(corpus_db) -> None:
+    """Issue 14: `search --format csv`, one row per hit, in the order of the table."""
+    result = CliRunner().invoke(main, ["search", "commissioner", "--db", str(corpus_db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8"), newline=""), strict=True))
+    assert rows[0] == ["date", "kind", "authority", "detail", "snippet", "source"]
+    hits = search_json(corpus_db, "commissioner", limit=20)
+    assert [row[5] for row in rows[1:]] == [h["source"] for h in hits]
+    assert [row[:4] for row in rows[1:]] == [[h["date"] or "", h["kind"], h["authority"] or "", h["detail"] or ""] for h in hits]
+    assert all(" ".join(h["snippet"].split()) == row[4] for h, row in zip(hits, rows[1:], strict=True))
+
+
+@pytest.mark.parametrize("command", [["show", "Sunderland"], ["search", "arm’s length"]])
+def test_csv_is_utf8_rfc_4180_whatever_the_terminal_encoding(corpus_db, command: list[str]) -> None:
+    """Issue 14: CSV for a spreadsheet. A terminal in Latin-1 (which has no ’) made the CSV fail,
+    or, with other text, come out in another encoding than the UTF-8 a spreadsheet is told."""
+    result = CliRunner(charset="latin-1").invoke(main, [*command, "--db", str(corpus_db), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout_bytes.decode("utf-8")
+    assert ("arm’s length" if command[0] == "show" else "…") in text, "characters Latin-1 does not have"
+    records = text.split("\r\n")
+    assert records[-1] == "" and all(records[:-1]), "every record, the header first, ends in CRLF"
+    rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    assert rows[0][0] == "date" and len({len(row) for row in rows}) == 1
+    cells = [cell for row in rows for cell in row]
+    if command[0] == "show":
+        assert any("\n" in cell and cell.startswith("Sunderland children") for cell in cells), "a line break stays in its quoted cell"
+        events = json.loads(run_cli("show", "Sunderland", "--db", str(corpus_db), "--format", "json").stdout)
+        assert len(rows) == len(events) + 1
 
 
 def test_people_lists_roles_and_the_documents_quoting_them(corpus_db) -> None:

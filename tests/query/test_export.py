@@ -59,3 +59,10 @@ def test_the_page_says_where_the_authority_stands_and_lists_the_undated() -> Non
     assert "Conflicts with another source" in page
     assert '<a href="https://example.gov.uk/lifted" rel="noreferrer">' in page
     assert "/home/me" not in page, "a file's name, not this machine's path"
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_stays_text() -> None:
+    tricky = merge_events([TimelineEntry(date="2015", authority="Rotherham", event="action", detail="support (directed)",
+                                         kind="support", status="directed", evidence='=HYPERLINK("http://x","y")', source="a.txt")])
+    [row] = list(csv.DictReader(io.StringIO(events_csv(tricky))))
+    assert row["evidence"] == '\'=HYPERLINK("http://x","y")' and row["date"] == "2015"

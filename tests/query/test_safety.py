@@ -199,6 +199,9 @@ SQL_NAMES = {
     "date_filter": "clauses built from literal SQL and len() of a filter",
     "date_column": "a literal column name passed by the caller",
     "gss_column": "a literal column name or a literal sub-select with {} for marks",
+    "definitions": "serve.py: the Event model's field names (code, not data), quoted, each with a literal type",
+    "quoted_column": "serve.py: a field name of the Event model, quoted",
+    "column_list": "serve.py: the Event model's field names, quoted",
 }
 
 
