@@ -272,3 +272,34 @@ def test_committed_fixtures_are_what_the_generator_writes(tmp_path: Path) -> Non
     for path in written:
         committed = PDF_DIR / path.relative_to(tmp_path)
         assert committed.read_bytes() == path.read_bytes(), f"{committed} drifted; run make_pdfs.py"
+
+
+@pytest.mark.parametrize(
+    ("stated", "created", "expected"),
+    [
+        ("2024-03-01", "2024-02-20", ("2024-03-01", "text")),  # the front page's own date wins
+        (None, "2023-12-14", ("2023-12-14", "pdf metadata")),  # made six weeks after the inspection
+        (None, "2023-11-02", (None, None)),  # before the inspection ended: a draft, not the report
+        (None, "2025-06-30", (None, None)),  # long after: a later copy
+        (None, None, (None, None)),
+    ],
+)
+def test_a_report_without_a_stated_publication_date_takes_the_days_its_file_was_made(stated, created, expected) -> None:
+    from pipeline.parse.ofsted import InspectionReport
+    from pipeline.parse.pdf import report_publication
+
+    report = InspectionReport(framework="ILACS", authority="Rutland", title="Inspection of Rutland",
+                              inspection_dates="30 October to 3 November 2023", published=stated,
+                              care_leavers_judged=True, overall_judged=True)
+    assert report_publication(report, created) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("D:20231214153117+00'00'", "2023-12-14"), ("20190705", "2019-07-05"), (b"D:20160321", "2016-03-21"),
+     ("D:20231399", None), ("yesterday", None), (None, None)],
+)
+def test_pdf_metadata_dates_are_read_to_the_day(value, day) -> None:
+    from pipeline.parse.pdf import pdf_day
+
+    assert pdf_day(value) == day
