@@ -369,6 +369,33 @@ def serve(db_path: Path, port: int) -> None:
 
 
 @main.command()
+@db_option
+@click.option("--area", type=click.Choice(["overall_effectiveness", "help_and_protection", "children_in_care", "care_leavers",
+                                           "leadership", "safeguarding", "capacity_to_improve", "adoption"]),
+              default="overall_effectiveness", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+def tally(db_path: Path, area: str, fmt: str) -> None:
+    """Across authorities: how many were graded each way in each year (one count per authority),
+    ready to chart (--format csv)."""
+    from pipeline.query.tally import RATINGS, grade_tally, tally_csv
+    from pipeline.store import read_timeline
+
+    with reported_errors():
+        tallies = grade_tally(read_timeline(db_path), area)
+    if not tallies:
+        _note(f"no dated {area} grades filed under an authority in {db_path}")
+    if fmt == "csv":
+        _echo_csv(tally_csv(tallies))
+        return
+    table = Table(title=Text(f"authorities by {area} grade and year"))
+    for column in ("year", *RATINGS):
+        table.add_column(column.replace("_", " "), justify="right")
+    for t in tallies:
+        table.add_row(t.year, *(str(t.counts.get(r, 0) or "") for r in RATINGS))
+    OUT.print(table)
+
+
+@main.command()
 @click.argument("authority")
 @db_option
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,

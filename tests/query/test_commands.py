@@ -183,3 +183,22 @@ def test_report_renders_in_headless_chromium_with_linked_marks(corpus_db, tmp_pa
     assert shot.exists() and shot.stat().st_size > 5000
     assert sys.platform  # the page needs no network: it has no external references
     assert "http://" not in page.read_text().replace("http://www.w3.org", "")
+
+
+def test_tally_counts_each_authority_once_per_year_and_grade(corpus_db) -> None:
+    rows = list(csv.DictReader(io.StringIO(run_cli("tally", "--db", str(corpus_db), "--format", "csv").output)))
+    assert list(rows[0]) == ["year", "outstanding", "good", "requires_improvement", "adequate", "inadequate"]
+    years = [r["year"] for r in rows]
+    assert years == sorted(years) and all(y.isdigit() for y in years), "no undated or yearless facts"
+    import sqlite3
+
+    with sqlite3.connect(corpus_db) as conn:
+        expected = conn.execute("""select count(distinct gss) from judgements where area = 'overall_effectiveness'
+                                   and rating = 'inadequate' and gss is not null and date like '2016%'""").fetchone()[0]
+    assert int(next(r for r in rows if r["year"] == "2016")["inadequate"]) == expected > 0
+
+
+def test_show_as_timelinejs_is_a_timeline_file(corpus_db) -> None:
+    document = json.loads(run_cli("show", "Somerset", "--db", str(corpus_db), "--format", "timelinejs").output)
+    assert document["title"]["text"]["headline"].startswith("Somerset")
+    assert document["events"] and all("start_date" in e and e["text"]["headline"] for e in document["events"])
