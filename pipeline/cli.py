@@ -11,17 +11,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
 from pipeline.errors import PipelineError, StoreError
 from pipeline.query.text import dumps, inert_json, one_line, prose
 from pipeline.settings import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from pipeline.progress import DocumentProgress
 
 ERR = Console(stderr=True)
 OUT = Console()
@@ -127,9 +130,10 @@ def _report(report, db_path: Path, quiet: bool) -> None:
     sys.exit(1 if report.failures else 0)
 
 
-def _progress(total: int, quiet: bool) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=ERR,
-                    disable=quiet or total < 2, transient=True)
+def _progress(verb: str, total: int, quiet: bool) -> DocumentProgress:
+    from pipeline.progress import DocumentProgress
+
+    return DocumentProgress(ERR, verb, total, quiet)
 
 
 @main.command()
@@ -161,10 +165,9 @@ def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], publi
     with reported_errors():
         timeline = open_timeline(db_path)
         total = len(expansion.sources)
-        with _progress(total, quiet) as progress:
-            task = progress.add_task("ingesting", total=total or None)
+        with _progress("ingesting", total, quiet) as progress:
             report = run_ingest(inputs, timeline, published=published, feeds=feeds, workers=_workers(workers), batch_size=batch_size,
-                                progress=lambda _: progress.advance(task))
+                                progress=progress)
     _report(report, db_path, quiet)
 
 
@@ -202,9 +205,8 @@ def reextract(db_path: Path, quiet: bool, workers: int) -> None:
 
     with reported_errors():
         timeline = open_timeline(db_path)
-        with _progress(timeline.counts()["documents"], quiet) as progress:
-            task = progress.add_task("re-extracting", total=timeline.counts()["documents"])
-            report = run_reextract(timeline, progress=lambda _: progress.advance(task), workers=_workers(workers))
+        with _progress("re-extracting", timeline.counts()["documents"], quiet) as progress:
+            report = run_reextract(timeline, progress=progress, workers=_workers(workers))
     _report(report, db_path, quiet)
 
 

@@ -8,6 +8,7 @@ writes what comes back.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,8 +54,12 @@ class Failed:
 Outcome = Extracted | Unchanged | Failed
 
 
-def process_batch(jobs: list[Job], db_path: str, published: str | None = None, batch_size: int = 16) -> list[Outcome]:
-    """One outcome per job, in the jobs' order; a bad source becomes a Failed, never an exception."""
+def process_batch(jobs: list[Job], db_path: str, published: str | None = None, batch_size: int = 16,
+                  done: Callable[[str], None] | None = None) -> list[Outcome]:
+    """One outcome per job, in the jobs' order; a bad source becomes a Failed, never an exception.
+    ``done`` (in this process only) hears of each source as soon as its outcome is known, so a
+    progress bar moves per document, not per batch."""
+    tell = done or (lambda _source: None)
     outcomes: list[Outcome | None] = []
     ready: list[tuple[int, ParsedDocument, RawDocument]] = []
     for job in jobs:
@@ -65,27 +70,42 @@ def process_batch(jobs: list[Job], db_path: str, published: str | None = None, b
             parsed = parse_document(raw)
         except PipelineError as err:
             outcomes.append(_failed(err, "fetch" if isinstance(err, FetchError) else "parse"))
+            tell(job.source)
             continue
         except Exception as err:  # noqa: BLE001 - a parser bug fails this source alone, in one line
             outcomes.append(_failed(PipelineError(job.source, f"could not be parsed ({_one_line(err)}); please report this as a bug"), "parse"))
+            tell(job.source)
             continue
         if not job.force and is_unchanged(db_path, parsed):
             outcomes.append(Unchanged(job.source))
+            tell(job.source)
             continue
         ready.append((len(outcomes), parsed, raw))
         outcomes.append(None)
-    for (index, parsed, raw), record in zip(ready, _extract_all([parsed for _, parsed, _ in ready], batch_size), strict=True):
+    records = _extract_all([parsed for _, parsed, _ in ready], batch_size, tell)
+    for (index, parsed, raw), record in zip(ready, records, strict=True):
         outcomes[index] = Extracted(parsed, record, raw.data) if isinstance(record, DocumentRecord) else record
     return [o for o in outcomes if o is not None]
 
 
-def _extract_all(documents: list[ParsedDocument], batch_size: int) -> list[DocumentRecord | Failed]:
-    """Records for the batch. Should extraction fail on the batch, each document is tried alone,
-    so the one that breaks it fails by itself, in one line, and the others are still stored."""
+def _extract_all(documents: list[ParsedDocument], batch_size: int, tell: Callable[[str], None]) -> list[DocumentRecord | Failed]:
+    """Records for the batch, each told as spaCy finishes it. Should extraction fail on the batch,
+    each document is tried alone, so the one that breaks it fails by itself, in one line, and the
+    others are still stored."""
+    records: list[DocumentRecord | Failed] = []
     try:
-        return list(extract_documents(documents, batch_size))
+        for record in extract_documents(documents, batch_size):
+            records.append(record)
+            tell(record.source)
+        return records
     except Exception:  # noqa: BLE001 - whatever it was, the documents are retried one by one
-        return [_extract_one(parsed) for parsed in documents]
+        told = len(records)
+        records = []
+        for number, parsed in enumerate(documents):
+            records.append(_extract_one(parsed))
+            if number >= told:
+                tell(parsed.source)
+        return records
 
 
 def _extract_one(parsed: ParsedDocument) -> DocumentRecord | Failed:

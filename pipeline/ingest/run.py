@@ -66,8 +66,10 @@ class Ingestor:
     def run_jobs(self, jobs: Iterable[Job]) -> IngestReport:
         batches = _batched(jobs, self.batch_size)
         try:
-            for outcomes in run_batches(batches, str(self.timeline.path), self.published, self.batch_size, self.workers):
-                self._store(outcomes)
+            in_process = self.workers <= 1
+            for outcomes in run_batches(batches, str(self.timeline.path), self.published, self.batch_size, self.workers,
+                                        done=self._tick if in_process else None):
+                self._store(outcomes, ticked=in_process)
         finally:
             close_readers()
         return self.report
@@ -166,7 +168,7 @@ class Ingestor:
                 pages += self._pages(child, child_final, found, depth + 1, budget)
         return pages
 
-    def _store(self, outcomes: list[Outcome]) -> None:
+    def _store(self, outcomes: list[Outcome], ticked: bool = False) -> None:
         """One transaction for the batch: its documents, their sources and its failures."""
         extracted = [o for o in outcomes if isinstance(o, Extracted)]
         try:
@@ -190,8 +192,9 @@ class Ingestor:
                 self.report.unchanged.append(outcome.source)
             elif isinstance(outcome, Failed):
                 self._note(outcome.failure)
-        for outcome in outcomes:
-            self._tick(_source_of(outcome))
+        if not ticked:  # from worker processes: the batch's documents are done now
+            for outcome in outcomes:
+                self._tick(_source_of(outcome))
 
     def fail(self, err: PipelineError, stage: str) -> None:
         failure = IngestFailure(source=err.source, stage=stage, reason=err.reason)

@@ -16,7 +16,7 @@ import select
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -33,12 +33,15 @@ PARENT_POLL_SECONDS = 0.25
 ORPHANED = 3
 
 
-def run_batches(batches: Iterable[list[Job]], db_path: str, published: str | None, batch_size: int, workers: int = 1) -> Iterator[list[Outcome]]:
-    """The outcomes of each batch, in order; with ``workers`` > 1 the batches run in worker processes."""
+def run_batches(batches: Iterable[list[Job]], db_path: str, published: str | None, batch_size: int, workers: int = 1,
+                done: Callable[[str], None] | None = None) -> Iterator[list[Outcome]]:
+    """The outcomes of each batch, in order; with ``workers`` > 1 the batches run in worker processes.
+    In one process, ``done`` hears of each document as it is finished; worker processes cannot
+    call back, so there the caller learns of a batch's documents when the batch returns."""
     work = partial(process_batch, db_path=db_path, published=published, batch_size=batch_size)
     if workers <= 1:
         for batch in batches:
-            yield work(batch)
+            yield work(batch, done=done)
         return
     yield from _in_pool(batches, work, workers)
 
