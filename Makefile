@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= outputs/timeline.db
 
-.PHONY: install demo test gate lint check clean
+.PHONY: install install-check demo test gate lint check clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "needs $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 1; }
@@ -28,6 +28,9 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+install-check:
+	PYTHON=$(PYTHON) bash .ci/install-check
 
 gate: $(STAMP)
 	$(BIN)/python -m pipeline.evaluate.gate

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from pydantic import BaseModel
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_ROOT.parent
-MODELS_DIR = PROJECT_ROOT / "models"
+
+
+def _models_dir() -> Path:
+    """The source checkout's ``models/``, else the copy an installed package carries (pyproject's
+    data-files put it under ``<prefix>/share``)."""
+    checkout = PROJECT_ROOT / "models"
+    if (checkout / "config.cfg").exists():
+        return checkout
+    return Path(sys.prefix) / "share" / "children-services-timeline" / "models"
+
+
+MODELS_DIR = _models_dir()
 DEFAULT_DB = Path("outputs") / "timeline.db"
 
 # Anything larger is refused before parsing: real notices and reports are far smaller,
