@@ -11,13 +11,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from pipeline.errors import StoreError
 from pipeline.gazetteer import Gazetteer, default_gazetteer, name_key
-from pipeline.records import DocumentRecord, IngestFailure, ParsedDocument, RawDocument
 from pipeline.store.schema import migrate
+
+if TYPE_CHECKING:  # the records' pydantic models take a fifth of a second to build: queries never need them
+    from pipeline.records import DocumentRecord, IngestFailure, ParsedDocument, RawDocument
 
 
 def document_id(text: str) -> str:
@@ -146,13 +149,15 @@ class Timeline:
     def stored_raw(self) -> Iterator[RawDocument]:
         """Every stored document's raw bytes, for re-extraction, one at a time (ids are read first, so
         writing while iterating is safe). A date the user gave at ingest goes with it."""
+        from pipeline import records
+
         ids = [row[0] for row in self.db.execute("select id from documents where raw is not null order by source")]
         for doc_id in ids:
             row = self.db.execute("select source, url, raw, published, published_from from documents where id = ?", [doc_id]).fetchone()
             if row is None:
                 continue
             meta = {"published": row[3]} if row[4] == "user" and row[3] else {}
-            yield RawDocument(source=row[0], url=row[1], data=zlib.decompress(row[2]), meta=meta)
+            yield records.RawDocument(source=row[0], url=row[1], data=zlib.decompress(row[2]), meta=meta)
 
     def _replace_facts(self, doc_id: str, record: DocumentRecord) -> None:
         self._delete_facts(doc_id)
@@ -196,8 +201,10 @@ class Timeline:
 
     # Reading -----------------------------------------------------------------------------
     def records(self) -> Iterator[DocumentRecord]:
+        from pipeline import records
+
         for row in self.db.query("select record from documents order by source"):
-            yield DocumentRecord.model_validate_json(row["record"])
+            yield records.DocumentRecord.model_validate_json(row["record"])
 
     def counts(self) -> dict[str, int]:
         tables = ("documents", "judgements", "actions", "person_roles", "dates", "ingest_errors", "sources")
