@@ -121,7 +121,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "facets": ["authority"],
         "columns": {
             "person_id": "The person", "document_id": "The document giving the role",
-            "title": "Courtesy or peerage title (Cllr, Dame, Lord…)", "role": "The job, as the text states it",
+            "title": "Courtesy or peerage title, as the document gives it", "role": "The job, as the text states it",
             "organisation": "Body the role belongs to, when not a council", "authority": "Council the role belongs to",
             "date": "The document's date",
         },

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pipeline import lexicon
+
 Precision = Literal["day", "month", "year", "decade", "century", "no year", "undated"]
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Month number -> its three-letter name, from the one lexicon of months.
+_MONTHS = {number: name.title() for name, number in lexicon.months().items() if len(name) == 3}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
@@ -53,7 +56,7 @@ def readable(value: str | None) -> str:
         return "undated"
     if kind == "no year":
         parts = value.split("-")[1:]
-        month = _MONTHS[int(parts[0]) - 1] if parts and parts[0].isdigit() and 1 <= int(parts[0]) <= 12 else "?"
+        month = _MONTHS.get(int(parts[0]), "?") if parts and parts[0].isdigit() else "?"
         day = f"{int(parts[1])} " if len(parts) > 1 and parts[1].isdigit() else ""
         return f"{day}{month}, year unknown"
     if kind == "decade":
@@ -63,5 +66,5 @@ def readable(value: str | None) -> str:
     year, *rest = value.split("-")
     if not rest:
         return year
-    month = _MONTHS[int(rest[0]) - 1]
+    month = _MONTHS.get(int(rest[0]), rest[0])
     return f"{int(rest[1])} {month} {year}" if len(rest) > 1 else f"{month} {year}"
