@@ -340,21 +340,31 @@ def search(query: str, db_path: Path, authority: str | None, kind: str | None, s
 @main.command()
 @click.argument("name", required=False)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def people(name: str | None, db_path: Path, fmt: str) -> None:
-    """People with their roles over time and the documents that quote them."""
+@click.option("--authority", help="Only appearances about this authority (and its predecessors and successors).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="csv: one row per appearance, UTF-8 with a header row and RFC 4180 quoting.")
+def people(name: str | None, db_path: Path, authority: str | None, fmt: str) -> None:
+    """People with their roles over time, the authorities they spoke for or about, and the documents
+    that quote them; one person across the forms of their name ("Lord Laming", "Laming")."""
     from pipeline.query.people import people as find_people
+    from pipeline.query.people import people_csv
     from pipeline.store import read_timeline
 
     with reported_errors():
-        found = find_people(read_timeline(db_path), name)
+        found = find_people(read_timeline(db_path), name, authority)
+    if not found:
+        _note("no one found" + (f" named {name!r}" if name else "") + (f" for {authority}" if authority else ""))
     if fmt == "json":
         click.echo(dumps([p.model_dump() for p in found]))
+        return
+    if fmt == "csv":
+        _echo_csv(people_csv(found))
         return
     for person in found:
         click.echo(prose(person.name))
         for a in person.appearances:
-            click.echo(f"    {one_line(a.date or '?'):<10} {prose(a.role or '(no role stated)')}  — {one_line(a.source)}")
+            about = f" [{one_line(', '.join(a.authorities))}]" if a.authorities else ""
+            click.echo(f"    {one_line(a.date or '?'):<10} {prose(a.role or '(no role stated)')}{about}  — {one_line(a.source)}")
 
 
 @main.command()

@@ -128,3 +128,12 @@ def roles() -> Roles:
     data = _read("roles")
     lists = ("heads", "title_words", "leading", "apposed", "following")
     return Roles(*(frozenset(data[name]) for name in lists))
+
+
+@cache
+def names() -> Mapping[str, Any]:
+    """What is not a person's name (page furniture, credits, title-case common nouns, compass
+    words of constituencies) and the particles of surnames ("le", "van"): the people finder,
+    resolver and query read the same file."""
+    return MappingProxyType(_read("names"))
+

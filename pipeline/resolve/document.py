@@ -12,6 +12,7 @@ from pipeline.resolve.context import DocumentContext
 from pipeline.resolve.dates import DateResolver, future_clause
 from pipeline.resolve.judgements import judgement_records
 from pipeline.resolve.people import person_records
+from pipeline.resolve.topic import about_childrens_services
 
 
 def date_records(doc: Doc, published: str | None) -> list[DateRecord]:
@@ -32,14 +33,20 @@ def document_record(parsed: ParsedDocument, doc: Doc, gazetteer: Gazetteer) -> D
     subject = reported_authority(parsed.report, gazetteer, on) or subject_authority(mentions)
     ctx = DocumentContext(doc=doc, published=on, mentions=mentions, subject=subject, date_values=span_values,
                           gazetteer_kinds={name: g.kind for name, g in gazetteer.groupings.items()}, report=parsed.report)
+    judgements = judgement_records(ctx)
+    actions = action_records(ctx)
+    # A page about something else (a list of MPs, a football report) is kept, but its places and
+    # names are not the record's authorities and people. A grade or a measure found by its cues
+    # makes a page about children's services whatever its words.
+    on_topic = bool(judgements or actions) or about_childrens_services(f"{parsed.title or ''}\n{parsed.text}")
     return DocumentRecord(
         source=parsed.source,
         url=parsed.url,
         title=parsed.title,
         published=parsed.published,
-        authorities=authority_records(mentions),
-        people=person_records(list(doc.spans["people"]), gazetteer, on),
-        judgements=judgement_records(ctx),
-        actions=action_records(ctx),
+        authorities=authority_records(mentions) if on_topic else [],
+        people=person_records(list(doc.spans["people"]), gazetteer, on) if on_topic else [],
+        judgements=judgements,
+        actions=actions,
         dates=dates,
     )
