@@ -172,6 +172,51 @@ def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], publi
 
 
 @main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the shards (shard-00000.jsonl, …) and failures.jsonl.")
+@click.option("--published", metavar="YYYY-MM-DD", callback=lambda _ctx, _param, value: _user_date(value),
+              help="Publication date for the files of this call that give none.")
+@click.option("--quiet", "-q", is_flag=True)
+def extract(inputs: tuple[str, ...], out: Path, published: str | None, quiet: bool) -> None:
+    """Parse and extract files, folders, globs and URLs into JSON Lines shards of full records,
+    without a database (for another machine or a cluster); `timeline load` stores them.
+    Exit status 1 if any input failed."""
+    from pipeline.fetch import expand_inputs
+    from pipeline.ingest.shards import extract_shards
+
+    expansion = expand_inputs(inputs)
+    for note in [] if quiet else expansion.notes:
+        _note(note)
+    with reported_errors(), _progress("extracting", len(expansion.sources), quiet) as progress:
+        report = extract_shards(expansion.sources, out, published=published, done=progress)
+    for failure in report.failures:
+        _note(f"{failure.source}: {failure.reason}")
+    if not quiet:
+        _note(f"{report.written} documents in {len(report.shards)} shards, {len(report.failures)} failed -> {out}")
+    sys.exit(1 if report.failures else 0)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@click.option("--quiet", "-q", is_flag=True)
+def load(folder: Path, db_path: Path, quiet: bool) -> None:
+    """Store the shards `timeline extract` wrote into the timeline, in batches; loading the same
+    shards again changes nothing. Their failures are recorded as ingest's are (exit status 1)."""
+    from pipeline.ingest.shards import load_shards
+    from pipeline.store import open_timeline
+
+    with reported_errors():
+        report = load_shards(folder, open_timeline(db_path))
+    for failure in report.failures:
+        _note(f"{failure.source}: {failure.reason}")
+    if not quiet:
+        _note(f"{report.stored} stored, {len(report.failures)} failed -> {db_path}")
+    sys.exit(1 if report.failures else 0)
+
+
+@main.command()
 @db_option
 @click.option("--quiet", "-q", is_flag=True, help="No notes or summary; failures are still printed.")
 @workers_option

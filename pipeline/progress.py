@@ -56,7 +56,7 @@ class DocumentProgress:
     def line_after(self, done: int, elapsed: float) -> str:
         """'ingesting: 120/1000 documents, about 6 min left', the time left at the pace so far."""
         left = ""
-        if 0 < done < self.total and elapsed > 0:
+        if 3 <= done < self.total and elapsed > 0:  # the first documents also pay for loading spaCy
             seconds = elapsed / done * (self.total - done)
             left = f", about {seconds / 60:.0f} min left" if seconds >= 90 else f", about {seconds:.0f} s left"
         return f"{self.verb}: {done}/{self.total} documents{left}"

@@ -34,7 +34,7 @@ def test_without_a_terminal_a_plain_line_says_how_far_and_how_long() -> None:
         for name in ("a.txt", "b.txt", "c.txt"):
             progress(f"/data/{name}")
     assert out.getvalue().strip().splitlines()[-1] == "ingesting: 3/3 documents"
-    assert "about 6 s left" in DocumentProgress(console, "ingesting", 4, quiet=False).line_after(1, elapsed=2.0)
+    assert "about 2 s left" in DocumentProgress(console, "ingesting", 4, quiet=False).line_after(3, elapsed=6.0)
 
 
 def test_quiet_or_a_single_document_prints_nothing() -> None:
