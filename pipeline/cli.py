@@ -178,7 +178,11 @@ def ingest(inputs: tuple[str, ...], db_path: Path, feeds: tuple[str, ...], publi
 @click.option("--published", metavar="YYYY-MM-DD", callback=lambda _ctx, _param, value: _user_date(value),
               help="Publication date for the files of this call that give none.")
 @click.option("--quiet", "-q", is_flag=True)
-def extract(inputs: tuple[str, ...], out: Path, published: str | None, quiet: bool) -> None:
+@click.option("--dask", "dask_workers", type=click.IntRange(min=1), metavar="N",
+              help="Run on a local Dask cluster of N worker processes (needs the 'cluster' extra).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at this scheduler (tcp://host:8786).")
+def extract(inputs: tuple[str, ...], out: Path, published: str | None, quiet: bool, dask_workers: int | None,
+            scheduler: str | None) -> None:
     """Parse and extract files, folders, globs and URLs into JSON Lines shards of full records,
     without a database (for another machine or a cluster); `timeline load` stores them.
     Exit status 1 if any input failed."""
@@ -188,8 +192,18 @@ def extract(inputs: tuple[str, ...], out: Path, published: str | None, quiet: bo
     expansion = expand_inputs(inputs)
     for note in [] if quiet else expansion.notes:
         _note(note)
-    with reported_errors(), _progress("extracting", len(expansion.sources), quiet) as progress:
-        report = extract_shards(expansion.sources, out, published=published, done=progress)
+    if dask_workers or scheduler:
+        from pipeline.ingest.cluster import extract_on_dask
+
+        with reported_errors():
+            try:
+                report = extract_on_dask(expansion.sources, out, published=published, scheduler=scheduler,
+                                         workers=dask_workers or 2)
+            except RuntimeError as err:
+                raise click.UsageError(str(err)) from None
+    else:
+        with reported_errors(), _progress("extracting", len(expansion.sources), quiet) as progress:
+            report = extract_shards(expansion.sources, out, published=published, done=progress)
     for failure in report.failures:
         _note(f"{failure.source}: {failure.reason}")
     if not quiet:

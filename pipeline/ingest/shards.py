@@ -89,8 +89,12 @@ def extract_shards(sources: list[str], out: Path, published: str | None = None, 
                     lines = []
     if lines:
         _write_shard(out, report, lines)
-    (out / FAILURES).write_text("".join(f.model_dump_json() + "\n" for f in report.failures), encoding="utf-8")
+    write_failures(out, report)
     return report
+
+
+def write_failures(out: Path, report: ShardReport) -> None:
+    (out / FAILURES).write_text("".join(f.model_dump_json() + "\n" for f in report.failures), encoding="utf-8")
 
 
 def _line(outcome: Extracted) -> str:
