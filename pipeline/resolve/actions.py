@@ -45,10 +45,16 @@ TITLE_OF = re.compile(r"\b(?:chair|chairman|chairwoman|member|head|director|lead
                       re.IGNORECASE)
 
 
-def _required_from_outside(ctx: DocumentContext, sentence: Span, intro: Span | None) -> bool:
-    """A plan someone recommends, requires, directs or approves (A-required-from-outside), in the
-    sentence or the line that introduces it, rather than the council's own."""
-    return any(ctx.has_cue(s, "SETTING_UP", "required_from_outside") for s in (sentence, intro) if s is not None)
+def _required_from_outside(ctx: DocumentContext, sentence: Span, intro: Span | None, plan: Span) -> bool:
+    """A plan someone recommends, requires, directs or approves (A-required-from-outside): in the
+    line that introduces a list, or in the sentence over the plan's own clause ("Ofsted recommended
+    that Swindon draw up a plan"), not beside it ("engaged in the improvement plan, providing
+    challenge when required")."""
+    if intro is not None and ctx.has_cue(intro, "SETTING_UP", "required_from_outside"):
+        return True
+    above = {plan.root.i} | {t.i for t in plan.root.ancestors}
+    return any(c.root.i in above or plan.root.i in {t.i for t in c.root.subtree}
+               for c in ctx.cues(sentence, "SETTING_UP") if c.kb_id_ == "required_from_outside")
 
 
 def in_a_title(cue: Span) -> bool:
@@ -478,7 +484,7 @@ def action_records(ctx: DocumentContext) -> list[ActionRecord]:
             if cue.kb_id_ in PASSING_KINDS and actor is None and (
                     mentioned_in_passing(cue) or not (ctx.cues(sentence, "STATUS") or ctx.has_cue(sentence, "SETTING_UP", "measure_taken"))):
                 continue  # a board or chair already there, mentioned in passing
-            if cue.kb_id_ == "improvement_plan" and actor is None and not _required_from_outside(ctx, sentence, intro):
+            if cue.kb_id_ == "improvement_plan" and actor is None and not _required_from_outside(ctx, sentence, intro, cue):
                 continue  # the council's own plan
             status = status_of(ctx, sentence, cue, intro)
             if status == "lifted" and replaced(ctx, sentence, cue):

@@ -375,6 +375,8 @@ def test_measure_constructions_on_lemmas(extract_text, text: str, expected: tupl
     "text",
     [
         "Swindon's own improvement plan was discussed at cabinet.",  # no one requires it
+        # "required" in another clause beside the plan is not a requirement of it
+        "The chief executive in Bury is closely engaged in the improvement plan, offering challenge when required.",
         "The improvement board met in Croydon on Tuesday.",  # a board already there, nothing set up
     ],
 )
