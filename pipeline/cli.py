@@ -411,7 +411,7 @@ def people(name: str | None, db_path: Path, authority: str | None, fmt: str) -> 
 
     with reported_errors():
         found = find_people(read_timeline(db_path), name, authority)
-    if not found:
+    if not found and fmt == "table":
         _note("no one found" + (f" named {name!r}" if name else "") + (f" for {authority}" if authority else ""))
     if fmt == "json":
         click.echo(dumps([p.model_dump() for p in found]))
