@@ -15,6 +15,7 @@ means ingest is as fast as bare spaCy), peak memory, and the database's size and
 
     .venv/bin/python benchmarks/throughput.py --documents 1000 10000 --workers 1 2
     .venv/bin/python benchmarks/throughput.py --documents 100000 --workers 2 --brief --no-raw   # the scale run
+    .venv/bin/python benchmarks/throughput.py --real        # the real texts beside the project
 """
 
 from __future__ import annotations
@@ -112,14 +113,42 @@ def _run_stage(*args: str) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(count: int, workers_list: list[int], with_raw: bool, seed: int, brief: bool = False) -> None:
+# Real texts (issue 15): the development pages, the seeds and the fixture corpus, each once (a
+# copy of a text would be the same document and be skipped as unchanged). Measuring data only.
+REAL_SETS = [ROOT.parent / "shared" / "devset" / "texts", ROOT.parent / "shared" / "seeds", ROOT / "corpus" / "documents"]
+
+
+def write_real(folder: Path) -> tuple[Path, int]:
+    """Copy the real texts into ``folder`` and write their parsed main texts (what spaCy sees in
+    the ingest) for the raw stage; returns that file and the number of documents."""
+    import shutil
+
+    from pipeline.fetch import read_source
+    from pipeline.parse import parse_document
+
+    folder.mkdir(parents=True)
+    texts_path = folder.parent / "texts.jsonl"
+    count = 0
+    with texts_path.open("w", encoding="utf-8") as out:
+        for source in (p for s in REAL_SETS if s.exists() for p in sorted(s.iterdir()) if p.suffix in {".txt", ".html"}):
+            target = folder / f"{count:04d}-{source.name}"
+            shutil.copyfile(source, target)
+            out.write(json.dumps({"text": parse_document(read_source(str(target))).text}) + "\n")
+            count += 1
+    return texts_path, count
+
+
+def measure(count: int, workers_list: list[int], with_raw: bool, seed: int, brief: bool = False, real: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
         folder = Path(tmp) / "documents"
         started = time.perf_counter()
-        texts_path = write_corpus(folder, count, seed, brief=brief)
+        if real:
+            texts_path, count = write_real(folder)
+        else:
+            texts_path = write_corpus(folder, count, seed, brief=brief)
         words = sum(len(text.split()) for text in _texts(texts_path))
         mb = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
-        print(f"\n{count:,} {'brief ' if brief else ''}documents, {words:,} words, {mb:.1f} MB (generated in {time.perf_counter() - started:.1f}s, seed {seed})")
+        print(f"\n{count:,} {'real ' if real else 'brief ' if brief else ''}documents, {words:,} words, {mb:.1f} MB (generated in {time.perf_counter() - started:.1f}s, seed {seed})")
         for workers in workers_list:
             raw = _run_stage("raw", str(texts_path), str(workers)) if with_raw else None
             db_path = Path(tmp) / f"timeline-{workers}.db"
@@ -145,6 +174,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--brief", action="store_true", help="short news-wire items (about 90 words) instead of the realistic mix")
     parser.add_argument("--no-raw", dest="raw", action="store_false", help="only the ingest (for the scale run)")
+    parser.add_argument("--real", action="store_true",
+                        help="the real texts of ../shared/devset, ../shared/seeds and corpus/ instead of generated ones")
     parser.add_argument("--stage", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
@@ -154,6 +185,9 @@ def main() -> None:
         else:
             result = stage_ingest(Path(rest[0]), Path(rest[2]), int(rest[1]))
         print(json.dumps(result))
+        return
+    if args.real:
+        measure(0, args.workers, args.raw, args.seed, real=True)
         return
     for count in args.documents:
         measure(count, args.workers, args.raw, args.seed, args.brief)
