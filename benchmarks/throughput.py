@@ -148,7 +148,8 @@ def measure(count: int, workers_list: list[int], with_raw: bool, seed: int, brie
             texts_path = write_corpus(folder, count, seed, brief=brief)
         words = sum(len(text.split()) for text in _texts(texts_path))
         mb = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
-        print(f"\n{count:,} {'real ' if real else 'brief ' if brief else ''}documents, {words:,} words, {mb:.1f} MB (generated in {time.perf_counter() - started:.1f}s, seed {seed})")
+        kind = "real " if real else "brief " if brief else ""
+        print(f"\n{count:,} {kind}documents, {words:,} words, {mb:.1f} MB (generated in {time.perf_counter() - started:.1f}s, seed {seed})")
         for workers in workers_list:
             raw = _run_stage("raw", str(texts_path), str(workers)) if with_raw else None
             db_path = Path(tmp) / f"timeline-{workers}.db"
