@@ -46,18 +46,35 @@ def _cut(text: str, start: int, end: int) -> int:
     return end  # one run of characters with no space at all: cut it anyway
 
 
+# The most characters spaCy is given at once. nlp.pipe holds a whole batch in the network: 16
+# news pages are about 40,000 characters, but 16 inspection reports are over a million, and one
+# process then peaked at 1.46 GB on the 30 real ILACS reports. Batches are cut at this many
+# characters as well as at ``batch_size`` documents (measured in benchmarks/README.md).
+BATCH_CHARS = 150_000
+
+
 def pipe_whole(nlp: Language, texts: Iterable[str], batch_size: int, size: int = PIECE_CHARS) -> Iterator[Doc]:
-    """``nlp.pipe`` for texts of any length, in order. Short texts go through in batches; a long
-    one goes through piece by piece, one piece at a time, so that memory is bounded by the piece
-    and not by the text, and its Docs are joined back into one."""
-    items = list(texts)
-    short = nlp.pipe((text for text in items if len(text) <= size), batch_size=batch_size)
-    for text in items:
-        if len(text) <= size:
-            yield next(short)
-        else:
-            pieces = split_text(text, size)
-            yield join_docs(list(nlp.pipe(pieces, batch_size=1)), text)
+    """``nlp.pipe`` for texts of any length, in order. Short texts go through in batches of at most
+    ``batch_size`` documents and ``BATCH_CHARS`` characters; a long one goes through piece by piece,
+    one piece at a time, so that memory is bounded by the piece and not by the text, and its Docs
+    are joined back into one."""
+    batch: list[str] = []
+    for text in texts:
+        if len(text) > size:
+            yield from _pipe(nlp, batch)
+            batch = []
+            yield join_docs(list(nlp.pipe(split_text(text, size), batch_size=1)), text)
+            continue
+        if batch and (len(batch) >= batch_size or sum(map(len, batch)) + len(text) > BATCH_CHARS):
+            yield from _pipe(nlp, batch)
+            batch = []
+        batch.append(text)
+    yield from _pipe(nlp, batch)
+
+
+def _pipe(nlp: Language, batch: list[str]) -> Iterator[Doc]:
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 def join_docs(parts: list[Doc], text: str) -> Doc:
