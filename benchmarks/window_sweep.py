@@ -18,20 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate.score import Scorer, read_jsonl  # noqa: E402
+from benchmarks.scored_sets import prepared_sets  # noqa: E402
+from pipeline.evaluate.score import Scorer  # noqa: E402
 from pipeline.extract.nlp import default_nlp  # noqa: E402
-from pipeline.fetch import expand_sources, read_source  # noqa: E402
 from pipeline.gazetteer import default_gazetteer  # noqa: E402
-from pipeline.parse import parse_document  # noqa: E402
 from pipeline.resolve import actions, judgements  # noqa: E402
 from pipeline.resolve.document import document_record  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-SETS = {
-    "seeds": (SHARED / "seeds", SHARED / "spec" / "gold-seeds.jsonl"),
-    "corpus": (ROOT / "corpus" / "documents", ROOT / "corpus" / "gold.jsonl"),
-    "devset": (SHARED / "devset" / "texts", SHARED / "devset" / "gold.jsonl"),
-}
 # (module, constant, values tried); the field each one bears on is what the table reports.
 WINDOWS = [
     (actions, "SPEAKER_LOOKBACK", [1, 2, 3, 5, 8]),
@@ -52,10 +45,7 @@ def main() -> int:
     args = parser.parse_args()
     nlp = default_nlp()
     gazetteer = default_gazetteer()
-    docs = {}
-    for name, (folder, gold) in SETS.items():
-        parsed = [parse_document(read_source(s)) for s in expand_sources([str(folder)])]
-        docs[name] = (parsed, list(nlp.pipe([p.text for p in parsed])), read_jsonl(gold))
+    docs = prepared_sets(nlp)
 
     def figures() -> dict[str, str]:
         found = {}

@@ -25,6 +25,7 @@ from pipeline.settings import DEFAULT_DB
 
 if TYPE_CHECKING:
     from pipeline.progress import DocumentProgress
+    from pipeline.records import IngestFailure
 
 ERR = Console(stderr=True)
 OUT = Console()
@@ -204,11 +205,7 @@ def extract(inputs: tuple[str, ...], out: Path, published: str | None, quiet: bo
     else:
         with reported_errors(), _progress("extracting", len(expansion.sources), quiet) as progress:
             report = extract_shards(expansion.sources, out, published=published, done=progress)
-    for failure in report.failures:
-        _note(f"{failure.source}: {failure.reason}")
-    if not quiet:
-        _note(f"{report.written} documents in {len(report.shards)} shards, {len(report.failures)} failed -> {out}")
-    sys.exit(1 if report.failures else 0)
+    _finish(report.failures, f"{report.written} documents in {len(report.shards)} shards, {len(report.failures)} failed -> {out}", quiet)
 
 
 @main.command()
@@ -223,11 +220,16 @@ def load(folder: Path, db_path: Path, quiet: bool) -> None:
 
     with reported_errors():
         report = load_shards(folder, open_timeline(db_path))
-    for failure in report.failures:
+    _finish(report.failures, f"{report.stored} stored, {len(report.failures)} failed -> {db_path}", quiet)
+
+
+def _finish(failures: list[IngestFailure], summary: str, quiet: bool) -> None:
+    """Each failure in one line, the summary unless quiet, and exit status 1 if anything failed."""
+    for failure in failures:
         _note(f"{failure.source}: {failure.reason}")
     if not quiet:
-        _note(f"{report.stored} stored, {len(report.failures)} failed -> {db_path}")
-    sys.exit(1 if report.failures else 0)
+        _note(summary)
+    sys.exit(1 if failures else 0)
 
 
 @main.command()

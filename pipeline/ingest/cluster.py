@@ -19,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.ingest.batch import Extracted, Failed, Job, process_batch
-from pipeline.ingest.shards import SHARD_SIZE, ShardReport, _line, _write_shard, write_failures
+from pipeline.ingest.shards import SHARD_SIZE, ShardReport, ShardWriter, shard_line
 from pipeline.records import IngestFailure
 
 # Documents per Dask partition: each is one process_batch call (one nlp.pipe) on one worker.
@@ -32,7 +32,7 @@ def _extract_partition(sources: list[str], published: str | None) -> list[tuple[
     for outcome in process_batch([Job(s, force=True) for s in sources], db_path="", published=published,
                                  batch_size=max(1, len(sources))):
         if isinstance(outcome, Extracted):
-            found.append(("line", _line(outcome)))
+            found.append(("line", shard_line(outcome)))
         elif isinstance(outcome, Failed):
             found.append(("failure", outcome.failure.model_dump_json()))
     return found
@@ -46,7 +46,6 @@ def extract_on_dask(sources: list[str], out: Path, published: str | None = None,
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise RuntimeError("Dask is not installed: pip install '.[cluster]'") from err
-    out.mkdir(parents=True, exist_ok=True)
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                   dashboard_address=None)
     try:
@@ -56,17 +55,10 @@ def extract_on_dask(sources: list[str], out: Path, published: str | None = None,
     finally:
         if cluster is not None:
             cluster.close()
-    report = ShardReport()
-    lines: list[str] = []
+    writer = ShardWriter(out, shard_size)
     for kind, text in results:
         if kind == "failure":
-            report.failures.append(IngestFailure.model_validate_json(text))
-            continue
-        lines.append(text)
-        if len(lines) >= shard_size:
-            _write_shard(out, report, lines)
-            lines = []
-    if lines:
-        _write_shard(out, report, lines)
-    write_failures(out, report)
-    return report
+            writer.fail(IngestFailure.model_validate_json(text))
+        else:
+            writer.add(text)
+    return writer.close()

@@ -59,12 +59,45 @@ def _batched(items: list[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
+class ShardWriter:
+    """Lines in, shards of ``shard_size`` out, in order; failures kept for ``failures.jsonl``."""
+
+    def __init__(self, out: Path, shard_size: int) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.out, self.shard_size = out, shard_size
+        self.report = ShardReport()
+        self.lines: list[str] = []
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if len(self.lines) >= self.shard_size:
+            self._flush()
+
+    def fail(self, failure: IngestFailure) -> None:
+        self.report.failures.append(failure)
+
+    def close(self) -> ShardReport:
+        self._flush()
+        (self.out / FAILURES).write_text("".join(f.model_dump_json() + "\n" for f in self.report.failures), encoding="utf-8")
+        return self.report
+
+    def _flush(self) -> None:
+        """A shard appears whole or not at all (written beside, then renamed)."""
+        if not self.lines:
+            return
+        path = self.out / f"shard-{len(self.report.shards):05d}.jsonl"
+        temporary = path.with_suffix(".jsonl.tmp")
+        temporary.write_text("".join(self.lines), encoding="utf-8")
+        temporary.replace(path)
+        self.report.shards.append(path.name)
+        self.report.written += len(self.lines)
+        self.lines = []
+
+
 def extract_shards(sources: list[str], out: Path, published: str | None = None, batch_size: int = 16,
                    shard_size: int = SHARD_SIZE, done: Callable[[str], None] | None = None) -> ShardReport:
     """Parse and extract ``sources`` (paths or URLs) into shards under ``out``; no database."""
-    out.mkdir(parents=True, exist_ok=True)
-    report = ShardReport()
-    lines: list[str] = []
+    writer = ShardWriter(out, shard_size)
     with HttpFetcher() as fetcher:
         for batch in _batched(sources, batch_size):
             jobs = []
@@ -75,43 +108,23 @@ def extract_shards(sources: list[str], out: Path, published: str | None = None, 
                 try:
                     fetched = fetcher.fetch(source).document
                 except PipelineError as err:
-                    report.failures.append(IngestFailure(source=err.source, stage="fetch", reason=err.reason))
+                    writer.fail(IngestFailure(source=err.source, stage="fetch", reason=err.reason))
                     continue
                 if fetched is not None:
                     jobs.append(Job(source, fetched, force=True))
             for outcome in process_batch(jobs, db_path="", published=published, batch_size=batch_size, done=done):
                 if isinstance(outcome, Extracted):
-                    lines.append(_line(outcome))
+                    writer.add(shard_line(outcome))
                 elif isinstance(outcome, Failed):
-                    report.failures.append(outcome.failure)
-                if len(lines) >= shard_size:
-                    _write_shard(out, report, lines)
-                    lines = []
-    if lines:
-        _write_shard(out, report, lines)
-    write_failures(out, report)
-    return report
+                    writer.fail(outcome.failure)
+    return writer.close()
 
 
-def write_failures(out: Path, report: ShardReport) -> None:
-    (out / FAILURES).write_text("".join(f.model_dump_json() + "\n" for f in report.failures), encoding="utf-8")
-
-
-def _line(outcome: Extracted) -> str:
+def shard_line(outcome: Extracted) -> str:
     line = ShardLine(source=outcome.parsed.source, parsed=outcome.parsed, record=outcome.record,
                      raw=base64.b64encode(outcome.raw).decode("ascii"), raw_sha256=hashlib.sha256(outcome.raw).hexdigest(),
                      extractor=EXTRACTOR_VERSION)
     return line.model_dump_json() + "\n"
-
-
-def _write_shard(out: Path, report: ShardReport, lines: list[str]) -> None:
-    """A shard appears whole or not at all (written beside, then renamed)."""
-    path = out / f"shard-{len(report.shards):05d}.jsonl"
-    temporary = path.with_suffix(".jsonl.tmp")
-    temporary.write_text("".join(lines), encoding="utf-8")
-    temporary.replace(path)
-    report.shards.append(path.name)
-    report.written += len(lines)
 
 
 def shard_lines(folder: Path) -> Iterator[ShardLine]:
