@@ -164,18 +164,22 @@ def _describe_date(event: Event) -> None:
 
 
 def _flag_conflicts(events: list[Event]) -> None:
-    """Grades of one authority and area at compatible dates that disagree: each names the other."""
-    grades = [e for e in events if e.event == "judgement" and e.sort_date]
-    for i, one in enumerate(grades):
-        for other in grades[i + 1 :]:
-            if (one.authority, one.area) != (other.authority, other.area) or one.rating == other.rating:
-                continue
-            if not compatible(one.date, other.date):
-                continue
-            one.conflicts.append(f"{RATING_LABELS.get(other.rating or '', other.rating)} ({other.date_label}, "
-                                 f"{other.citations[0].source})")
-            other.conflicts.append(f"{RATING_LABELS.get(one.rating or '', one.rating)} ({one.date_label}, "
-                                   f"{one.citations[0].source})")
+    """Grades of one authority and area at compatible dates that disagree: each names the other.
+    Compatible dates share their year, so grades are compared within a year only, and a page of
+    hundreds of grades stays fast; a decade or a century is too coarse to call the same time."""
+    years: dict[tuple[str, str | None, str], list[Event]] = {}
+    for e in events:
+        if e.event == "judgement" and e.date and precision(e.date) in {"year", "month", "day"}:
+            years.setdefault((e.authority, e.area, e.date[:4]), []).append(e)
+    for group in years.values():
+        for i, one in enumerate(group):
+            for other in group[i + 1 :]:
+                if one.rating == other.rating or not compatible(one.date, other.date):
+                    continue
+                one.conflicts.append(f"{RATING_LABELS.get(other.rating or '', other.rating)} ({other.date_label}, "
+                                     f"{other.citations[0].source})")
+                other.conflicts.append(f"{RATING_LABELS.get(one.rating or '', one.rating)} ({one.date_label}, "
+                                       f"{one.citations[0].source})")
 
 
 def action_periods(events: list[Event]) -> list[Period]:
