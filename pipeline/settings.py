@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_ROOT.parent
@@ -33,7 +32,8 @@ MAX_DOCUMENT_BYTES = 25 * 1024 * 1024
 MAX_DOCUMENT_CHARS = 500_000
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     models_dir: Path = MODELS_DIR
     db_path: Path = DEFAULT_DB
     max_document_bytes: int = MAX_DOCUMENT_BYTES

@@ -15,8 +15,9 @@ or open.
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass, field
 
+from pipeline.query.plain import Plain
 from pipeline.query.timeline import TimelineEntry
 from pipeline.query.when import Precision, precision, readable, sortable
 
@@ -49,7 +50,8 @@ DIRECTED_BY_KIND = {
 }
 
 
-class Citation(BaseModel):
+@dataclass
+class Citation(Plain):
     source: str
     evidence: str
     date: str | None
@@ -58,7 +60,8 @@ class Citation(BaseModel):
     title: str | None = None
 
 
-class Event(BaseModel):
+@dataclass
+class Event(Plain):
     date: str | None
     dates: list[str]
     authority: str
@@ -77,10 +80,11 @@ class Event(BaseModel):
     date_label: str = "undated"
     date_kind: str | None = None  # "graded", "issued", "lifted", "proposed", "threatened"
     date_basis: str | None = None  # "stated" in a sentence, or only the "publication" date of the reporting document
-    conflicts: list[str] = []
+    conflicts: list[str] = field(default_factory=list)
 
 
-class Period(BaseModel):
+@dataclass
+class Period(Plain):
     """An action in force from its issue until it is lifted (``end`` None: still open, as far as the
     stored documents tell)."""
 
@@ -201,7 +205,8 @@ def action_periods(events: list[Event]) -> list[Period]:
     return periods
 
 
-class Standing(BaseModel):
+@dataclass
+class Standing(Plain):
     """Where an authority stands, as far as the stored documents tell: the latest grade per area
     (with its date) and the actions still open."""
 

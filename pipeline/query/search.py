@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import re
-
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from pipeline.errors import PipelineError
+from pipeline.query.plain import Plain
 from pipeline.query.text import spreadsheet_cell
 from pipeline.query.timeline import lineage_codes
 from pipeline.store.timeline import Timeline
@@ -36,7 +36,8 @@ QUERY_PART = re.compile(r'"([^"]*)"|(' + WORD.pattern + ")")
 CSV_COLUMNS = ("date", "kind", "authority", "detail", "snippet", "source")
 
 
-class Hit(BaseModel):
+@dataclass
+class Hit(Plain):
     kind: str
     authority: str | None
     date: str | None

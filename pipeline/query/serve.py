@@ -101,7 +101,7 @@ class EventsFile:
         self.conn.execute("pragma journal_mode = wal")  # Datasette reads on while a refresh writes
         self.version = self._timeline_version()
         rows = event_rows(timeline)
-        no_events = dict.fromkeys(["page", "position", "year", *Event.model_fields, "sources"])
+        no_events = dict.fromkeys(["page", "position", "year", *Event.field_names(), "sources"])
         self.columns = list(rows[0] if rows else _in_order(no_events))
         types = {c: "integer" if c in ("position", "year") else _sql_type(rows, c) for c in self.columns}
         definitions = ", ".join(f"{_quoted(c)} {types[c]}" for c in self.columns)

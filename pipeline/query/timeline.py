@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from pipeline.errors import PipelineError
+from pipeline.query.plain import Plain
 from pipeline.store.timeline import Timeline
 
 
-class TimelineEntry(BaseModel):
+@dataclass
+class TimelineEntry(Plain):
     """One stored fact, typed: a judgement (area, rating) or an action (kind, status)."""
 
     date: str | None
