@@ -143,10 +143,22 @@ def close_readers() -> None:
     _reader.cache_clear()
 
 
+# A page small enough to cost nothing, with what the stages initialise on first use: HTML main
+# text, a publication date, an authority, a grade, a measure, a relative date.
+WARM_UP_PAGE = (b"<html><head><title>Warm-up</title><meta name='date' content='2016-03-04'></head><body><article>"
+                b"<p>On 3 March 2016 Ofsted rated Kent County Council's children's services good. The minister "
+                b"lifted its improvement notice last week, said Jane Smith, director of children's services.</p>"
+                b"</article></body></html>")
+
+
 def warm_up() -> None:
-    """Load the spaCy pipeline and gazetteer before the first batch, so a worker that cannot fails at once."""
+    """Load the spaCy pipeline and gazetteer, and run one small page through parsing and
+    extraction, so that what they initialise on first use (the date parser's language data, the
+    HTML extractor, the lemmatizer's cache) is ready before the first batch; a worker that cannot
+    load them fails at once."""
     from pipeline.extract.nlp import default_nlp
     from pipeline.gazetteer import default_gazetteer
 
     default_nlp()
     default_gazetteer()
+    next(extract_documents([parse_document(RawDocument(source="warm-up.html", data=WARM_UP_PAGE))]))
