@@ -16,6 +16,7 @@ the client and written under ``--out``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from pipeline.ingest.batch import Extracted, Failed, Job, process_batch
@@ -47,7 +48,7 @@ def extract_on_dask(sources: list[str], out: Path, published: str | None = None,
     except ImportError as err:
         raise RuntimeError("Dask is not installed: pip install '.[cluster]'") from err
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                  dashboard_address=None)
+                                                  dashboard_address=None, silence_logs=logging.WARNING)
     try:
         with Client(scheduler or cluster) as client:
             bag = dask.bag.from_sequence(sources, partition_size=partition_size)
