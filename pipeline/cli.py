@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pipeline.errors import PipelineError, StoreError
+from pipeline.query.labels import AREA_LABELS
 from pipeline.query.text import dumps, inert_json, one_line, prose
 from pipeline.settings import DEFAULT_DB
 
@@ -443,8 +444,7 @@ def serve(db_path: Path, port: int) -> None:
 
 @main.command()
 @db_option
-@click.option("--area", type=click.Choice(["overall_effectiveness", "help_and_protection", "children_in_care", "care_leavers",
-                                           "leadership", "safeguarding", "capacity_to_improve", "adoption"]),
+@click.option("--area", type=click.Choice([area for area in AREA_LABELS if area != "other"]),
               default="overall_effectiveness", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
 def tally(db_path: Path, area: str, fmt: str) -> None:

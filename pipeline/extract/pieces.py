@@ -59,16 +59,18 @@ def pipe_whole(nlp: Language, texts: Iterable[str], batch_size: int, size: int =
     one piece at a time, so that memory is bounded by the piece and not by the text, and its Docs
     are joined back into one."""
     batch: list[str] = []
+    chars = 0
     for text in texts:
         if len(text) > size:
             yield from _pipe(nlp, batch)
-            batch = []
+            batch, chars = [], 0
             yield join_docs(list(nlp.pipe(split_text(text, size), batch_size=1)), text)
             continue
-        if batch and (len(batch) >= batch_size or sum(map(len, batch)) + len(text) > BATCH_CHARS):
+        if batch and (len(batch) >= batch_size or chars + len(text) > BATCH_CHARS):
             yield from _pipe(nlp, batch)
-            batch = []
+            batch, chars = [], 0
         batch.append(text)
+        chars += len(text)
     yield from _pipe(nlp, batch)
 
 

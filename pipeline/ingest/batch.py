@@ -8,10 +8,12 @@ writes what comes back.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.errors import FetchError, PipelineError
 from pipeline.fetch import read_source
@@ -22,6 +24,9 @@ from pipeline.store.timeline import document_id
 
 # Bump when extraction changes what it produces: `timeline reextract` and re-ingest redo such documents.
 EXTRACTOR_VERSION = "0.3.0"
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,13 @@ class Failed:
 
 
 Outcome = Extracted | Unchanged | Failed
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def process_batch(jobs: list[Job], db_path: str, published: str | None = None, batch_size: int = 16,

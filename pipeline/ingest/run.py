@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain
 
 from pipeline.errors import FetchError, ParseError, PipelineError, StoreError
 from pipeline.fetch import expand_sources
 from pipeline.fetch.feeds import Listing, read_listing, web_url
 from pipeline.fetch.http import HttpFetcher, is_url
-from pipeline.ingest.batch import EXTRACTOR_VERSION, Extracted, Failed, Job, Outcome, Unchanged, close_readers
+from pipeline.ingest.batch import EXTRACTOR_VERSION, Extracted, Failed, Job, Outcome, Unchanged, batched, close_readers
 from pipeline.ingest.workers import run_batches
 from pipeline.records import IngestFailure, RawDocument
 from pipeline.store.timeline import Timeline, now
@@ -64,7 +64,7 @@ class Ingestor:
         return self.run_jobs(job for job in jobs if job is not None)
 
     def run_jobs(self, jobs: Iterable[Job]) -> IngestReport:
-        batches = _batched(jobs, self.batch_size)
+        batches = batched(jobs, self.batch_size)
         try:
             in_process = self.workers <= 1
             for outcomes in run_batches(batches, str(self.timeline.path), self.published, self.batch_size, self.workers,
@@ -224,12 +224,6 @@ def _source_of(outcome: Outcome) -> str:
 
 def _stage(err: PipelineError) -> str:
     return "parse" if isinstance(err, ParseError) else "fetch"
-
-
-def _batched(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
-    iterator = iter(jobs)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def ingest(

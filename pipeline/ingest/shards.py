@@ -15,14 +15,13 @@ import base64
 import hashlib
 import json
 from collections.abc import Callable, Iterator
-from itertools import islice
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from pipeline.errors import PipelineError, StoreError
 from pipeline.fetch.http import HttpFetcher, is_url
-from pipeline.ingest.batch import EXTRACTOR_VERSION, Extracted, Failed, Job, process_batch
+from pipeline.ingest.batch import EXTRACTOR_VERSION, Extracted, Failed, Job, batched, process_batch
 from pipeline.records import DocumentRecord, IngestFailure, ParsedDocument
 from pipeline.store.timeline import Timeline
 
@@ -51,12 +50,6 @@ class ShardReport(BaseModel):
 class LoadReport(BaseModel):
     stored: int = 0
     failures: list[IngestFailure] = []
-
-
-def _batched(items: list[str], size: int) -> Iterator[list[str]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 class ShardWriter:
@@ -99,7 +92,7 @@ def extract_shards(sources: list[str], out: Path, published: str | None = None, 
     """Parse and extract ``sources`` (paths or URLs) into shards under ``out``; no database."""
     writer = ShardWriter(out, shard_size)
     with HttpFetcher() as fetcher:
-        for batch in _batched(sources, batch_size):
+        for batch in batched(sources, batch_size):
             jobs = []
             for source in batch:
                 if not is_url(source):

@@ -17,29 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.query.labels import AREA_LABELS, KIND_LABELS, RATING_LABELS
 from pipeline.query.plain import Plain
 from pipeline.query.timeline import TimelineEntry
 from pipeline.query.when import Precision, precision, readable, sortable
 
-AREA_LABELS = {
-    "overall_effectiveness": "Overall effectiveness",
-    "help_and_protection": "Children who need help and protection",
-    "children_in_care": "Children in care",
-    "care_leavers": "Care leavers",
-    "leadership": "Leadership",
-    "safeguarding": "Safeguarding",
-    "capacity_to_improve": "Capacity to improve",
-    "adoption": "Adoption",
-    "other": "Other",
-}
-RATING_LABELS = {"outstanding": "outstanding", "good": "good", "requires_improvement": "requires improvement",
-                 "adequate": "adequate", "inadequate": "inadequate"}
-KIND_LABELS = {
-    "improvement_notice": "Improvement notice", "statutory_direction": "Statutory direction",
-    "commissioner": "Commissioner", "improvement_adviser": "Improvement adviser", "improvement_board": "Improvement board",
-    "independent_chair": "Independent chair", "improvement_plan": "Improvement plan", "trust": "Trust or company",
-    "new_leadership": "New leadership", "takeover": "Run by another council", "support": "Support", "intervention": "Intervention",
-}
 # What the date of an action is the date of, by its status; a measure in force is "issued",
 # "appointed" or "set up" by its kind.
 STATUS_DATES = {"directed": "issued", "lifted": "lifted", "proposed": "proposed", "threatened": "threatened"}

@@ -3,13 +3,11 @@ with footnoted citations."""
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 
 from pipeline.query.events import Event, action_periods
-from pipeline.query.text import dumps, markdown_name, markdown_text, spreadsheet_cell
+from pipeline.query.text import csv_text, dumps, markdown_name, markdown_text, spreadsheet_cell
 
 CSV_COLUMNS = ["date", "date_label", "precision", "date_kind", "date_basis", "other_dates", "authority", "gss",
                "event", "label", "area", "rating", "kind", "status", "conflicts", "sources", "urls", "evidence"]
@@ -18,17 +16,12 @@ CSV_COLUMNS = ["date", "date_label", "precision", "date_kind", "date_basis", "ot
 def events_csv(events: list[Event]) -> str:
     """One row per event with typed columns, ready for a spreadsheet (RFC 4180 quoting; a cell that
     a spreadsheet would run as a formula is kept as text)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in events:
-        writer.writerow([spreadsheet_cell(cell) for cell in [
+    return csv_text(CSV_COLUMNS, ([spreadsheet_cell(cell) for cell in [
             e.date or "", e.date_label, e.precision, e.date_kind or "", e.date_basis or "",
             ";".join(d for d in e.dates if d != e.date), e.authority, e.gss or "", e.event, e.label, e.area or "",
             e.rating or "", e.kind or "", e.status or "", "; ".join(e.conflicts), ";".join(c.source for c in e.citations),
             ";".join(c.url or "" for c in e.citations), " | ".join(c.evidence for c in e.citations),
-        ]])
-    return out.getvalue()
+        ]] for e in events))
 
 
 def events_json(events: list[Event]) -> str:

@@ -9,8 +9,6 @@ joins neither.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from collections import defaultdict
@@ -22,6 +20,7 @@ from pydantic import BaseModel
 from pipeline import lexicon
 from pipeline.errors import PipelineError
 from pipeline.gazetteer import name_key
+from pipeline.query.text import csv_text
 from pipeline.query.timeline import lineage_codes
 from pipeline.store.timeline import Timeline
 
@@ -188,11 +187,6 @@ def _lineage_names(timeline: Timeline, authority: str) -> set[str]:
 def people_csv(found: list[Person]) -> str:
     """One row per appearance, ready for a spreadsheet (RFC 4180: a header row, fields quoted when
     they need it, CRLF line ends); several authorities are joined by ';'."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for person in found:
-        for a in person.appearances:
-            writer.writerow([person.name, a.named_as or "", a.title or "", a.date or "", a.role or "", a.organisation or "",
-                             ";".join(a.authorities), a.source])
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, ([person.name, a.named_as or "", a.title or "", a.date or "", a.role or "",
+                                   a.organisation or "", ";".join(a.authorities), a.source]
+                                  for person in found for a in person.appearances))

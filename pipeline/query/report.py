@@ -16,7 +16,8 @@ import html
 import json
 from pathlib import PurePath
 
-from pipeline.query.events import AREA_LABELS, Citation, Event, action_periods, standing
+from pipeline.query.events import Citation, Event, action_periods, standing
+from pipeline.query.labels import AREA_LABELS
 
 RATING_COLOURS = {
     "outstanding": "#1a7f37", "good": "#4caf50", "requires_improvement": "#f0a202", "adequate": "#c9a227",

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 
 from pipeline.errors import PipelineError
 from pipeline.query.plain import Plain
-from pipeline.query.text import spreadsheet_cell
+from pipeline.query.text import csv_text, spreadsheet_cell
 from pipeline.query.timeline import lineage_codes
 from pipeline.store.timeline import Timeline
 
@@ -102,13 +100,8 @@ def no_hits_note(query: str, filters: list[str]) -> str:
 
 def hits_csv(hits: list[Hit]) -> str:
     """The table's columns as CSV (RFC 4180: a header row, fields quoted when they need it, CRLF)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for h in hits:
-        cells = [h.date or "", h.kind, h.authority or "", h.detail or "", " ".join(h.snippet.split()), h.source]
-        writer.writerow([spreadsheet_cell(cell) for cell in cells])
-    return out.getvalue()
+    rows = ([h.date or "", h.kind, h.authority or "", h.detail or "", " ".join(h.snippet.split()), h.source] for h in hits)
+    return csv_text(CSV_COLUMNS, ([spreadsheet_cell(cell) for cell in row] for row in rows))
 
 
 def search(timeline: Timeline, query: str, authority: str | None = None, kind: str | None = None,

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from pydantic import BaseModel
 
+from pipeline.query.labels import RATING_LABELS
+from pipeline.query.text import csv_text
 from pipeline.store.timeline import Timeline
 
-RATINGS = ["outstanding", "good", "requires_improvement", "adequate", "inadequate"]
+RATINGS = list(RATING_LABELS)  # best first
 
 
 class YearTally(BaseModel):
@@ -35,9 +34,4 @@ def grade_tally(timeline: Timeline, area: str = "overall_effectiveness") -> list
 
 
 def tally_csv(tallies: list[YearTally]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["year", *RATINGS])
-    for t in tallies:
-        writer.writerow([t.year, *(t.counts.get(r, 0) for r in RATINGS)])
-    return out.getvalue()
+    return csv_text(["year", *RATINGS], ([t.year, *(str(t.counts.get(r, 0)) for r in RATINGS)] for t in tallies))

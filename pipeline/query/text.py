@@ -9,9 +9,12 @@ and the characters that would start Markdown syntax.
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 # What starts Markdown syntax in running text (emphasis, code, links and images, strikethrough,
@@ -78,3 +81,12 @@ def spreadsheet_cell(text: str) -> str:
     """Text a spreadsheet shows as text: a leading formula character gets an apostrophe before it,
     which spreadsheets hide (OWASP's advice for CSV injection). Dates and numbers never start so."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """RFC 4180 text for a spreadsheet: a header row, fields quoted when they need it, CRLF ends."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
